@@ -1,0 +1,38 @@
+package dev.vzbridge.api.command;
+
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.tools.ContainerRuntime;
+import dev.vzbridge.api.tools.NetTools;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/** Everything a command may look at while planning or reporting. */
+public interface CommandContext {
+    /** The node as observed just now (one probe per command). */
+    HostState host();
+
+    /** Intents for the node, in the selected tool flavour. */
+    NetTools tools();
+
+    /** The container runtime (vzctl, or netns in the lab). */
+    ContainerRuntime containers();
+
+    /** The node's files, under --root. */
+    FileView files();
+
+    /**
+     * Duplicate-address detection: who else answers for {@code ip} on the segment
+     * of {@code dev} (bounded to about a second). Empty when nobody does.
+     * Returns the MAC of the owner.
+     */
+    Optional<String> duplicateAddressOwner(String dev, String ip);
+
+    /** The SSH connection the admin came in on (SSH_CONNECTION), if any. */
+    Optional<String> sshConnection();
+
+    /** For warnings and progress; results go in the Report. */
+    PrintWriter err();
+
+    String version();
+}

@@ -1,0 +1,44 @@
+package dev.vzbridge.api.tools;
+
+import dev.vzbridge.api.host.Route;
+import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.plan.Step;
+
+/**
+ * Network intents turned into steps for the selected tool flavour (iproute2 or
+ * the legacy brctl/ifconfig/route). Every step carries the exact undo, so
+ * planners never spell argv themselves. Arguments named {@code previous*} are
+ * the observed values the undo restores.
+ */
+public interface NetTools {
+    /** "iproute2" or "legacy". */
+    String flavour();
+
+    Step addBridge(String bridge);
+
+    /** Deletes an empty, down bridge; the undo recreates it with these settings. */
+    Step deleteBridge(String bridge, boolean stp, int forwardDelay, String mac);
+
+    Step setStp(String bridge, boolean on, boolean previous);
+
+    Step setForwardDelay(String bridge, int seconds, int previous);
+
+    Step setMac(String dev, String mac, String previous);
+
+    Step enslave(String port, String bridge);
+
+    Step release(String port, String bridge);
+
+    /** Brings dev up; the undo brings it down again only when it was down before. */
+    Step up(String dev, boolean wasUp);
+
+    Step down(String dev, boolean wasUp);
+
+    Step addAddress(String dev, Cidr address);
+
+    Step deleteAddress(String dev, Cidr address);
+
+    Step addRoute(Route route);
+
+    Step deleteRoute(Route route);
+}

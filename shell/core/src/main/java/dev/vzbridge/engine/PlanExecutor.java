@@ -1,0 +1,25 @@
+package dev.vzbridge.engine;
+
+import dev.vzbridge.api.plan.Plan;
+
+/**
+ * Where every plan goes: shown under --dry-run, added to an open transaction,
+ * or applied, verified, confirmed and (on failure) rolled back.
+ */
+public interface PlanExecutor {
+    /** @return exit code: 0 ok, 1 failed and rolled back, 3 rolled back but drift remains */
+    int submit(Plan plan, String commandLine);
+
+    /** Opens a transaction: later plans accumulate until {@link #commit}. */
+    void begin(String label);
+
+    boolean inTransaction();
+
+    /** Applies everything accumulated since {@link #begin} as one transaction. */
+    int commit();
+
+    void abort();
+
+    /** Short text for the prompt, e.g. "tx" or "confirm 97s", or empty. */
+    String promptMark();
+}

@@ -1,0 +1,107 @@
+package dev.vzbridge.shell;
+
+import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.FileView;
+import dev.vzbridge.api.command.Report;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.tools.ContainerRuntime;
+import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.engine.PlanExecutor;
+import dev.vzbridge.host.HostAccess;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/** One running shell: its options, the node it works on, the engine and its output. */
+public final class Session {
+    public static final String VERSION = Version.get();
+
+    private final GlobalOptions options;
+    private final HostAccess host;
+    private final PlanExecutor engine;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public Session(GlobalOptions options, HostAccess host, PlanExecutor engine, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.host = host;
+        this.engine = engine;
+        this.out = out;
+        this.err = err;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public HostAccess host() {
+        return host;
+    }
+
+    public PlanExecutor engine() {
+        return engine;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** A fresh context for one command: observes the host once, lazily. */
+    public CommandContext newContext() {
+        return new CommandContext() {
+            private HostState observed;
+
+            public HostState host() {
+                if (observed == null) observed = host.observe(null);
+                return observed;
+            }
+
+            public NetTools tools() {
+                return host.tools();
+            }
+
+            public ContainerRuntime containers() {
+                return host.runtime();
+            }
+
+            public FileView files() {
+                return host.files();
+            }
+
+            public Optional<String> duplicateAddressOwner(String dev, String ip) {
+                return host.duplicateAddressOwner(dev, ip);
+            }
+
+            public Optional<String> sshConnection() {
+                return Optional.ofNullable(System.getenv("SSH_CONNECTION")).filter(s -> !s.isBlank());
+            }
+
+            public PrintWriter err() {
+                return err;
+            }
+
+            public String version() {
+                return VERSION;
+            }
+        };
+    }
+
+    /** Prints a report as text, or as JSON under --json. */
+    public void report(Report report) {
+        if (options.json) {
+            out.println(Json.write(report.data()));
+        } else if (report.text() != null && !report.text().isEmpty()) {
+            out.print(report.text().endsWith("\n") ? report.text() : report.text() + "\n");
+        }
+        out.flush();
+    }
+
+    public List<String> containersToObserve() {
+        return null;
+    }
+}
