@@ -20,6 +20,11 @@ public interface PlanExecutor {
 
     void abort();
 
+    /** Shown when the shell starts, e.g. unfinished journals that 'recover' would roll back. */
+    default java.util.Optional<String> startupNotice() {
+        return java.util.Optional.empty();
+    }
+
     /** Short text for the prompt, e.g. "tx" or "confirm 97s", or empty. */
     String promptMark();
 }

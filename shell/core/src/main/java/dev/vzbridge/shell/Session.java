@@ -77,6 +77,10 @@ public final class Session {
                 return host.duplicateAddressOwner(dev, ip);
             }
 
+            public String diff(String path, byte[] proposed) {
+                return Diffs.unified(host.files(), path, proposed);
+            }
+
             public Optional<String> sshConnection() {
                 return Optional.ofNullable(System.getenv("SSH_CONNECTION")).filter(s -> !s.isBlank());
             }
@@ -101,7 +105,21 @@ public final class Session {
         out.flush();
     }
 
-    public List<String> containersToObserve() {
-        return null;
+    /** Turns a command line into its plan without running it (for 'plan CMD …'); set by the dispatcher. */
+    public interface Planner {
+        dev.vzbridge.api.plan.Plan planOf(List<String> words);
+    }
+
+    private Planner planner = words -> {
+        throw new IllegalStateException("no dispatcher");
+    };
+
+    public void setPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    /** @throws dev.vzbridge.api.command.UsageException when the words are not a planning command */
+    public dev.vzbridge.api.plan.Plan planOf(List<String> words) {
+        return planner.planOf(words);
     }
 }

@@ -28,6 +28,12 @@ public interface CommandContext {
      */
     Optional<String> duplicateAddressOwner(String dev, String ip);
 
+    /**
+     * A unified diff from the file's current content (under --root) to
+     * {@code proposed}; empty when they are equal.
+     */
+    String diff(String path, byte[] proposed);
+
     /** The SSH connection the admin came in on (SSH_CONNECTION), if any. */
     Optional<String> sshConnection();
 

@@ -12,4 +12,12 @@ public interface PlanningCommand {
      * @throws UsageException for bad input (exit 2, nothing runs)
      */
     Plan plan(CommandContext ctx);
+
+    /**
+     * For preview options such as {@code save --diff}: a report to print instead
+     * of applying the plan (its exit code becomes the command's). Null applies.
+     */
+    default Report instead(CommandContext ctx, Plan plan) {
+        return null;
+    }
 }
