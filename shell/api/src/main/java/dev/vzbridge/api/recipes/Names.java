@@ -1,0 +1,88 @@
+package dev.vzbridge.api.recipes;
+
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.host.Container;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.host.Link;
+
+import java.nio.charset.StandardCharsets;
+
+/** Validation of interface names and container IDs; every problem is one line naming it. */
+public final class Names {
+    /** Linux IFNAMSIZ is 16 including the terminating NUL. */
+    public static final int MAX_IFNAME_BYTES = 15;
+
+    private Names() {
+    }
+
+    /** A name the kernel would accept for a new interface (dev_valid_name). */
+    public static String ifname(String option, String name) {
+        if (name == null || name.isEmpty()) throw new UsageException(option + ": empty interface name");
+        String shown = printable(name);
+        if (name.equals(".") || name.equals("..")) throw new UsageException(option + " '" + shown + "' is not a valid interface name");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == 0) throw new UsageException(option + " '" + shown + "' contains a NUL byte");
+            if (c == '/') throw new UsageException(option + " '" + shown + "' contains '/'");
+            if (c == ':') throw new UsageException(option + " '" + shown + "' contains ':' (alias labels are not interfaces)");
+            if (Character.isWhitespace(c) || Character.isISOControl(c))
+                throw new UsageException(option + " '" + shown + "' contains whitespace or a control character");
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_IFNAME_BYTES)
+            throw new UsageException(option + " '" + shown + "' is " + bytes + " bytes long; interface names have at most " + MAX_IFNAME_BYTES);
+        return name;
+    }
+
+    /** A valid name of an interface that exists on the node. */
+    public static Link existingLink(HostState host, String option, String name) {
+        ifname(option, name);
+        return host.link(name).orElseThrow(() -> new UsageException(option + ": no interface '" + name + "' on the node"));
+    }
+
+    /** A valid name of an existing bridge. */
+    public static Link existingBridge(HostState host, String option, String name) {
+        Link l = existingLink(host, option, name);
+        if (!l.isBridge()) throw new UsageException(option + ": " + name + " is not a bridge (it is " + kindOf(l) + ")");
+        return l;
+    }
+
+    /** A link that may carry a bridge: a real NIC, not a bridge, veth or loopback. */
+    public static Link existingNic(HostState host, String option, String name) {
+        Link l = existingLink(host, option, name);
+        if (l.isBridge() || l.isVeth() || l.isLoopback())
+            throw new UsageException(option + ": " + name + " is " + kindOf(l) + ", not a NIC");
+        return l;
+    }
+
+    /** A container the runtime knows. */
+    public static Container existingContainer(HostState host, String ctid) {
+        if (ctid == null || ctid.isEmpty()) throw new UsageException("empty container ID");
+        if (!ctid.matches("[A-Za-z0-9][A-Za-z0-9_.-]*"))
+            throw new UsageException("'" + printable(ctid) + "' is not a container ID");
+        return host.container(ctid).orElseThrow(() -> new UsageException("no container " + ctid + " on the node"));
+    }
+
+    /** A running container (addresses inside can only be set while it runs). */
+    public static Container runningContainer(HostState host, String ctid) {
+        Container c = existingContainer(host, ctid);
+        if (!c.running()) throw new UsageException("container " + ctid + " is not running; start it first");
+        return c;
+    }
+
+    static String kindOf(Link l) {
+        if (l.isLoopback()) return "the loopback";
+        if (l.kind() == null) return "an interface";
+        return "a " + l.kind();
+    }
+
+    /** Keeps messages on one line: control characters shown as \xNN. */
+    public static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (Character.isISOControl(c)) sb.append(String.format("\\x%02x", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vzbridge.api.recipes;
+
+import dev.vzbridge.api.plan.Change;
+import dev.vzbridge.api.plan.Check;
+import dev.vzbridge.api.plan.Plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a building block contributes to a plan: ordered changes, their checks, notes. */
+public record Recipe(List<Change> changes, List<Check> checks, List<String> notes) {
+    public Recipe {
+        changes = changes.stream().filter(c -> !c.steps().isEmpty()).toList();
+        checks = List.copyOf(checks);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    public Recipe then(Recipe next) {
+        List<Change> c = new ArrayList<>(changes);
+        c.addAll(next.changes);
+        List<Check> k = new ArrayList<>(checks);
+        k.addAll(next.checks);
+        List<String> n = new ArrayList<>(notes);
+        n.addAll(next.notes);
+        return new Recipe(c, k, n);
+    }
+
+    /** Adds changes, checks and notes; an empty recipe says "nothing to do". */
+    public Plan.Builder addTo(Plan.Builder b) {
+        changes.forEach(b::change);
+        checks.forEach(b::check);
+        notes.forEach(b::note);
+        return b;
+    }
+
+    /** A whole plan from this recipe, noting "nothing to do" when there are no changes. */
+    public Plan toPlan(String command, String... containers) {
+        Plan.Builder b = addTo(Plan.builder(command));
+        if (isEmpty()) b.note("nothing to do");
+        for (String ct : containers) b.container(ct);
+        return b.build();
+    }
+}
