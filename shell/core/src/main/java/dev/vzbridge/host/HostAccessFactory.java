@@ -1,16 +1,100 @@
 package dev.vzbridge.host;
 
+import dev.vzbridge.api.command.CommandFailedException;
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.PrefixRunner;
+import dev.vzbridge.exec.ProcessRunner;
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.lab.LabException;
+import dev.vzbridge.lab.Netns;
+import dev.vzbridge.lab.Privileges;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.tools.ToolFlavours;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Builds the HostAccess the global options ask for: the local node, --netns NAME, or --lab. */
 public final class HostAccessFactory {
     private HostAccessFactory() {
     }
 
-    /** @throws dev.vzbridge.api.command.UsageException for impossible combinations (exit 2) */
+    /**
+     * Under --lab this builds the lab, and sets {@code options.root} to a temporary
+     * directory unless --root was given, so every file the shell writes stays in the lab.
+     *
+     * @throws UsageException for impossible combinations (exit 2)
+     */
     public static HostAccess open(GlobalOptions options, PrintWriter err) {
-        throw new UnsupportedOperationException("host access under construction");
+        if (options.lab && options.netns != null) throw new UsageException("--lab and --netns cannot be combined");
+        String runtimeName = options.runtime != null ? options.runtime : options.lab ? "netns" : "vzctl";
+        if (!runtimeName.equals("vzctl") && !runtimeName.equals("netns"))
+            throw new UsageException("--runtime must be vzctl or netns, not '" + runtimeName + "'");
+        if (!List.of("auto", "iproute2", "legacy").contains(options.tools == null ? "auto" : options.tools))
+            throw new UsageException("--tools must be auto, iproute2 or legacy, not '" + options.tools + "'");
+        if (options.ctNetns == null || !options.ctNetns.contains("{id}"))
+            throw new UsageException("--ct-netns must contain {id}, e.g. ct{id}");
+        CommandRunner local = new ProcessRunner();
+        if (options.lab) return openLab(options, runtimeName, local);
+        CommandRunner runner = local;
+        if (options.netns != null) {
+            if (!Netns.exists(local, options.netns))
+                throw new UsageException("network namespace '" + options.netns + "' does not exist (see ip netns list)");
+            runner = PrefixRunner.inNetns(options.netns, local);
+        }
+        return assemble(options, runtimeName, runner, options.ctNetns, null, null);
+    }
+
+    private static HostAccess openLab(GlobalOptions options, String runtimeName, CommandRunner local) {
+        if (!Privileges.isRoot()) throw new UsageException("--lab needs root (network namespaces)");
+        Lab lab;
+        try {
+            lab = Lab.start();
+        } catch (LabException e) {
+            throw new CommandFailedException(e.getMessage(), e);
+        }
+        Path tempRoot = null;
+        try {
+            if (options.root == null || options.root.equals(Path.of("/"))) {
+                tempRoot = Files.createTempDirectory("vzbridge-lab-");
+                options.root = tempRoot;
+            }
+            Path madeRoot = tempRoot;
+            Runnable teardown = () -> {
+                lab.close();
+                if (madeRoot != null) deleteTree(madeRoot);
+            };
+            String banner = lab.describe() + "Files go under " + options.root + (madeRoot != null ? " (removed on exit)." : ".") + "\n";
+            return assemble(options, runtimeName, lab.nodeRunner(), lab.ctNetnsPattern(), banner, teardown);
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            if (tempRoot != null) deleteTree(tempRoot);
+            throw e instanceof RuntimeException re ? re : new CommandFailedException("cannot set up the lab: " + e.getMessage(), e);
+        }
+    }
+
+    private static HostAccess assemble(GlobalOptions options, String runtimeName, CommandRunner runner, String ctPattern,
+                                       String banner, Runnable onClose) {
+        NetTools tools = ToolFlavours.select(options.tools, runner);
+        RootFileView files = new RootFileView(options.root);
+        HostRuntime runtime = runtimeName.equals("netns")
+            ? new NetnsRuntime(runner, ctPattern, tools)
+            : new VzctlRuntime(runner, files, tools);
+        return new NodeAccess(runner, tools, runtime, options.root, banner, onClose);
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
     }
 }

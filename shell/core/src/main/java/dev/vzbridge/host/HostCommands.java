@@ -8,6 +8,6 @@ import java.util.List;
 public final class HostCommands implements CommandProvider {
     @Override
     public List<Class<?>> commands() {
-        return List.of();
+        return List.of(ShowCommand.class, LabCommand.class);
     }
 }

@@ -1,0 +1,133 @@
+package dev.vzbridge.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vzbridge.api.host.Container;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.ExecResult;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * One observation of the node and its containers, through the runner. Per
+ * namespace one {@code ip -j -d -batch} process reads links, addresses and routes;
+ * where {@code ip} has no JSON (old iproute2) it falls back to text output plus one
+ * sysfs read for bridge settings and port states.
+ */
+public final class HostProbe {
+    static final String JSON_BATCH = "link show\naddr show\nroute show table all\n";
+
+    private final CommandRunner runner;
+    private final HostRuntime runtime;
+    /** Whether a target (node = "", else CT ID) speaks JSON; learnt on first use. */
+    private final Map<String, Boolean> json = new ConcurrentHashMap<>();
+
+    private final boolean tryJson;
+
+    public HostProbe(CommandRunner runner, HostRuntime runtime) {
+        this(runner, runtime, true);
+    }
+
+    private HostProbe(CommandRunner runner, HostRuntime runtime, boolean tryJson) {
+        this.runner = runner;
+        this.runtime = runtime;
+        this.tryJson = tryJson;
+    }
+
+    /** A probe that reads only the text forms, as on iproute2 without -j (for comparing both paths). */
+    public static HostProbe textOnly(CommandRunner runner, HostRuntime runtime) {
+        return new HostProbe(runner, runtime, false);
+    }
+
+    /** The node, and inside the given containers (all running ones when null). */
+    public HostState observe(Collection<String> containers) {
+        NetView node = view("", UnaryOperator.identity());
+        List<Container> cts = new ArrayList<>();
+        if (runtime != null) {
+            for (Map.Entry<String, Boolean> e : runtime.status().entrySet()) {
+                String id = e.getKey();
+                boolean running = e.getValue();
+                if (running && (containers == null || containers.contains(id))) {
+                    NetView v = view(id, argv -> runtime.inside(id, argv));
+                    cts.add(new Container(id, true, v.links(), v.addresses(), v.routes()));
+                } else {
+                    cts.add(new Container(id, running, List.of(), List.of(), List.of()));
+                }
+            }
+        }
+        return new HostState(node.links(), node.addresses(), node.routes(), cts);
+    }
+
+    /** One namespace's view; {@code wrap} turns an argv into one that runs there. */
+    public NetView view(String target, UnaryOperator<List<String>> wrap) {
+        if (tryJson && json.getOrDefault(target, true)) {
+            ExecResult r = runner.run(wrap.apply(List.of("ip", "-j", "-d", "-batch", "-")), JSON_BATCH, CommandRunner.DEFAULT_TIMEOUT);
+            if (r.ok()) {
+                try {
+                    List<JsonNode> parts = IpJson.arrays(r.stdout());
+                    if (parts.size() == 3) {
+                        json.put(target, true);
+                        return withSysfs(new NetView(IpJson.links(parts.get(0)), IpJson.addresses(parts.get(1)),
+                            IpJson.routes(parts.get(2))), wrap);
+                    }
+                } catch (IOException e) {
+                    // some part was not JSON (partial -j support): use text for everything
+                }
+            } else if (!looksLikeNoJson(r)) {
+                throw new ProbeException("cannot read " + where(target) + ": " + r.problem());
+            }
+            json.put(target, false);
+        }
+        return textView(target, wrap);
+    }
+
+    private static boolean looksLikeNoJson(ExecResult r) {
+        String msg = r.stderr() + r.stdout();
+        return msg.contains("-j") || msg.contains("unknown") || msg.contains("Unknown") || msg.contains("json");
+    }
+
+    private NetView textView(String target, UnaryOperator<List<String>> wrap) {
+        String links = must(target, wrap.apply(List.of("ip", "-o", "-d", "link", "show")));
+        String addrs = must(target, wrap.apply(List.of("ip", "-o", "addr", "show")));
+        String routes4 = must(target, wrap.apply(List.of("ip", "route", "show", "table", "main")));
+        String routes6 = must(target, wrap.apply(List.of("ip", "-6", "route", "show", "table", "main")));
+        List<dev.vzbridge.api.host.Route> routes = new ArrayList<>(IpText.routes(routes4));
+        routes.addAll(IpText.routes(routes6));
+        return withSysfs(new NetView(IpText.links(links), IpText.addresses(addrs), routes), wrap);
+    }
+
+    /** Old iproute2 prints no bridge details: read them from sysfs in one process for all links. */
+    private NetView withSysfs(NetView v, UnaryOperator<List<String>> wrap) {
+        boolean missing = v.links().stream()
+            .anyMatch(l -> (l.isBridge() && l.bridge() == null) || (l.master() != null && l.portState() == null));
+        if (!missing) return v;
+        List<String> argv = new ArrayList<>(List.of("grep", "-s", "-H", ""));
+        argv.addAll(IpText.sysfsFiles(v.links()));
+        // grep exits 2 when some files are missing (not bridges, not ports); what it printed still counts.
+        ExecResult r = runner.run(wrap.apply(argv), null, CommandRunner.DEFAULT_TIMEOUT);
+        return new NetView(IpText.applySysfs(v.links(), r.stdout()), v.addresses(), v.routes());
+    }
+
+    private String must(String target, List<String> argv) {
+        ExecResult r = runner.run(argv);
+        if (!r.ok()) throw new ProbeException("cannot read " + where(target) + ": " + String.join(" ", argv) + ": " + r.problem());
+        return r.stdout();
+    }
+
+    private static String where(String target) {
+        return target.isEmpty() ? "the node" : "CT " + target;
+    }
+
+    /** The host could not be read (exit 1). */
+    public static final class ProbeException extends dev.vzbridge.api.command.CommandFailedException {
+        public ProbeException(String message) {
+            super(message);
+        }
+    }
+}

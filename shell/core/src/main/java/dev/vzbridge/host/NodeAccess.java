@@ -1,0 +1,101 @@
+package dev.vzbridge.host;
+
+import dev.vzbridge.api.command.FileView;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.ExecResult;
+import dev.vzbridge.exec.RunnerException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A node reached through a runner (local, --netns or the lab's node namespace). */
+public final class NodeAccess implements HostAccess {
+    private static final Pattern REPLY_MAC = Pattern.compile("reply from \\S+ \\[([0-9A-Fa-f:]{17})]");
+
+    private final CommandRunner runner;
+    private final NetTools tools;
+    private final HostRuntime runtime;
+    private final Path root;
+    private final FileView files;
+    private final HostProbe probe;
+    private final String banner;
+    private final Runnable onClose;
+    private boolean closed;
+
+    public NodeAccess(CommandRunner runner, NetTools tools, HostRuntime runtime, Path root, String banner, Runnable onClose) {
+        this.runner = runner;
+        this.tools = tools;
+        this.runtime = runtime;
+        this.root = root;
+        this.files = new RootFileView(root);
+        this.probe = new HostProbe(runner, runtime);
+        this.banner = banner;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public CommandRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public NetTools tools() {
+        return tools;
+    }
+
+    @Override
+    public HostRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public HostState observe(Collection<String> containers) {
+        return probe.observe(containers);
+    }
+
+    @Override
+    public FileView files() {
+        return files;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Optional<String> duplicateAddressOwner(String dev, String ip) {
+        if (ip.contains(":")) return Optional.empty(); // arping speaks ARP only
+        try {
+            ExecResult r = runner.run(List.of("arping", "-D", "-c", "2", "-w", "1", "-I", dev, ip), null, Duration.ofSeconds(5));
+            return ownerIn(r.stdout());
+        } catch (RunnerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** iputils arping: "Unicast reply from 10.0.0.1 [02:00:0A:00:00:01]  0.6ms". */
+    static Optional<String> ownerIn(String arpingOutput) {
+        Matcher m = REPLY_MAC.matcher(arpingOutput);
+        return m.find() ? Optional.of(m.group(1).toLowerCase()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> banner() {
+        return Optional.ofNullable(banner);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        if (onClose != null) onClose.run();
+    }
+}

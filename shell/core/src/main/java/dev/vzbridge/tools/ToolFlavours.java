@@ -1,0 +1,39 @@
+package dev.vzbridge.tools;
+
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.ExecResult;
+import dev.vzbridge.exec.RunnerException;
+
+/** Picks the tool flavour: --tools iproute2|legacy|auto. */
+public final class ToolFlavours {
+    private ToolFlavours() {
+    }
+
+    /** @throws UsageException for an unknown flavour name */
+    public static NetTools select(String choice, CommandRunner node) {
+        String c = choice == null ? "auto" : choice;
+        return switch (c) {
+            case "iproute2" -> new Iproute2Tools();
+            case "legacy" -> new LegacyTools();
+            case "auto" -> detect(node);
+            default -> throw new UsageException("--tools must be auto, iproute2 or legacy, not '" + c + "'");
+        };
+    }
+
+    /** Legacy when the node's ip cannot make bridges (its "ip link help" lists no bridge type) or is missing. */
+    public static NetTools detect(CommandRunner node) {
+        return ipKnowsBridges(node) ? new Iproute2Tools() : new LegacyTools();
+    }
+
+    static boolean ipKnowsBridges(CommandRunner node) {
+        try {
+            ExecResult r = node.run("ip", "link", "help");
+            // "ip link help" exits non-zero and prints its usage on stderr.
+            return (r.stdout() + r.stderr()).contains("bridge");
+        } catch (RunnerException e) {
+            return false;
+        }
+    }
+}
