@@ -1,0 +1,129 @@
+package dev.vzbridge.persistence;
+
+import dev.vzbridge.api.command.Candidates;
+import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.PlanningCommand;
+import dev.vzbridge.api.command.Report;
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.plan.Action;
+import dev.vzbridge.api.plan.DeleteFile;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.api.plan.WriteFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@Command(name = "save", description = {
+    "Write the running bridge setup into the node's boot configuration: ifcfg files (RHEL) or",
+    "/etc/network/interfaces (Debian), each bridged container's /etc/vz/conf/CTID.conf, vznet.conf",
+    "with the network script vzctl runs at container start, and the umount script for host routes.",
+    "Unrelated lines and keys stay byte for byte; every file is written atomically and rolls back."})
+public class SaveCommand implements PlanningCommand {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", completionCandidates = Formats.class,
+        description = "Network config format: auto (by what exists under --root), rhel or debian.")
+    String format;
+
+    @Option(names = "--diff", description = "Print the unified diff of every file that would change; write nothing.")
+    boolean diff;
+
+    @Option(names = "--check", description = "Exit 0 when the files already describe the running state, else 1 with the diff.")
+    boolean check;
+
+    @Option(names = "--ct", paramLabel = "CTID", completionCandidates = Candidates.Containers.class,
+        description = "Save only this container (repeatable; default: every container on a bridge).")
+    List<String> cts = new ArrayList<>();
+
+    /** Values for --format completion. */
+    static final class Formats extends ArrayList<String> {
+        Formats() {
+            super(List.of("auto", "rhel", "debian"));
+        }
+    }
+
+    @Override
+    public Plan plan(CommandContext ctx) {
+        if (diff && check) throw new UsageException("save: --diff and --check exclude each other (--check prints the diff too)");
+        String fmt = resolveFormat(ctx);
+        RunningConfig cfg = RunningConfig.observe(ctx.host(), ctx.containers(), new LinkedHashSet<>(cts));
+        FileSet files = new FileSet(ctx.files(), ctx.version());
+        if (fmt.equals("rhel")) RhelNetworkFiles.write(cfg, files);
+        else DebianNetworkFile.write(cfg, files);
+        VzFiles.write(cfg, files);
+
+        Plan.Builder plan = Plan.builder(commandLine());
+        cfg.notes().forEach(plan::note);
+        if (cfg.bridges().isEmpty()) plan.note("no bridge with ports: nothing to save");
+        for (FileSet.Desired d : files.all()) {
+            Optional<byte[]> now = ctx.files().read(d.path());
+            Optional<Integer> mode = ctx.files().mode(d.path());
+            if (now.isPresent() && Arrays.equals(now.get(), d.content()) && mode.orElse(-1) == d.mode()) continue;
+            Action undo = now.isPresent() ? new WriteFile(d.path(), now.get(), mode.orElse(0644)) : new DeleteFile(d.path());
+            plan.change("write " + d.path(), List.of(new Step(new WriteFile(d.path(), d.content(), d.mode()), List.of(undo), Set.of())));
+            plan.file(d.path());
+        }
+        files.notes().forEach(plan::note);
+        return plan.build();
+    }
+
+    private String resolveFormat(CommandContext ctx) {
+        switch (format) {
+            case "rhel", "debian":
+                return format;
+            case "auto":
+                boolean rhel = ctx.files().exists(RhelNetworkFiles.DIR);
+                boolean debian = ctx.files().exists(DebianNetworkFile.PATH);
+                if (rhel && debian)
+                    throw new UsageException("save: both " + RhelNetworkFiles.DIR + " and " + DebianNetworkFile.PATH + " exist; choose --format rhel or debian");
+                if (!rhel && !debian)
+                    throw new UsageException("save: neither " + RhelNetworkFiles.DIR + " nor " + DebianNetworkFile.PATH + " exists under the root; choose --format rhel or debian");
+                return rhel ? "rhel" : "debian";
+            default:
+                throw new UsageException("save: unknown --format '" + format + "' (auto, rhel or debian)");
+        }
+    }
+
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("save");
+        if (!"auto".equals(format)) sb.append(" --format ").append(format);
+        cts.forEach(c -> sb.append(" --ct ").append(c));
+        return sb.toString();
+    }
+
+    /** --diff and --check report instead of applying. */
+    @Override
+    public Report instead(CommandContext ctx, Plan plan) {
+        if (!diff && !check) return null;
+        StringBuilder text = new StringBuilder();
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (var change : plan.changes()) {
+            for (Step step : change.steps()) {
+                if (!(step.apply() instanceof WriteFile w)) continue;
+                String d = ctx.diff(w.path(), w.content());
+                Optional<Integer> mode = ctx.files().mode(w.path());
+                String modeNote = mode.isPresent() && mode.get() != w.mode()
+                    ? String.format("mode of %s: %o -> %o%n", w.path(), mode.get(), w.mode()) : "";
+                text.append(modeNote).append(d);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("path", w.path());
+                entry.put("diff", d);
+                entry.put("mode", String.format("%o", w.mode()));
+                data.add(entry);
+            }
+        }
+        plan.notes().forEach(n -> text.append("note: ").append(n).append('\n'));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("inSync", plan.isEmpty());
+        result.put("files", data);
+        if (plan.isEmpty()) text.insert(0, "the files already describe the running state\n");
+        return new Report(text.toString(), result, check && !plan.isEmpty() ? 1 : 0);
+    }
+}
