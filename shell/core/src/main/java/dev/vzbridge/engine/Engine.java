@@ -1,51 +1,191 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.shell.Json;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The transaction engine: journal, apply, verify, rollback, confirm. */
+/**
+ * The transaction engine: every plan goes through here. Shows it (--dry-run),
+ * adds it to an open group (begin … commit), or applies it under the host lock
+ * with journal, verification, timed confirm and proven rollback.
+ *
+ * <p>Exit codes of {@link #submit} and {@link #commit}: 0 applied (committed, or
+ * pending confirm) or nothing to do; 1 failed and rolled back with the host proven
+ * equal to its snapshot, or not started (host locked, a transaction awaits confirm
+ * or recovery); 3 rolled back but the host differs from its snapshot (printed).
+ */
 public final class Engine implements PlanExecutor {
+    static final int DEFAULT_SSH_CONFIRM = 120;
+
     private final GlobalOptions options;
-    private final HostAccess host;
+    private final Node node;
+    private final Watchdog.Launcher watchdog;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final TxAdmin admin;
+    private List<Plan> group;
+    private String groupLabel;
+    private String pendingTxid;
 
     public Engine(GlobalOptions options, HostAccess host, PrintWriter out, PrintWriter err) {
+        this(options, Node.of(host, options.root), Watchdog.DETACHED, out, err);
+    }
+
+    /** For tests and tools: a node built by hand and a chosen watchdog launcher. */
+    public Engine(GlobalOptions options, Node node, Watchdog.Launcher watchdog, PrintWriter out, PrintWriter err) {
         this.options = options;
-        this.host = host;
+        this.node = node;
+        this.watchdog = watchdog;
         this.out = out;
         this.err = err;
+        this.admin = new TxAdmin(node, options, out, err);
+    }
+
+    public TxAdmin admin() {
+        return admin;
+    }
+
+    public Node node() {
+        return node;
     }
 
     @Override
     public int submit(Plan plan, String commandLine) {
-        throw new UnsupportedOperationException("engine under construction");
+        if (options.dryRun) {
+            show(plan);
+            return 0;
+        }
+        if (group != null) {
+            group.add(plan);
+            int changes = group.stream().mapToInt(p -> p.changes().size()).sum();
+            say(plan.isEmpty() ? "nothing to do: " + commandLine
+                : "added to transaction (" + changes + " change" + (changes == 1 ? "" : "s") + " pending; 'commit' applies)");
+            return 0;
+        }
+        return run(plan, commandLine);
+    }
+
+    /** Prints a plan without running anything (also used by 'plan CMD'). */
+    public void show(Plan plan) {
+        if (options.json) out.println(JournalJson.writeValue(plan));
+        else out.print(PlanPrinter.text(plan));
+        out.flush();
+    }
+
+    private int run(Plan plan, String commandLine) {
+        if (plan.isEmpty()) {
+            say("nothing to do: " + commandLine);
+            return 0;
+        }
+        int confirm = options.confirm == null ? 0 : options.confirm;
+        if (options.confirm != null && options.confirm <= 0) throw new UsageException("--confirm needs a positive number of seconds");
+        Origin origin = Origin.of(options);
+        if (confirm == 0 && origin.sshConnection() != null && node.probe() != null) {
+            Optional<String> link = SshGuard.touched(plan, node.probe().observe(List.of()), origin.sshConnection());
+            if (link.isPresent()) {
+                confirm = DEFAULT_SSH_CONFIRM;
+                err.println("this change touches " + link.get() + ", which carries your SSH session from "
+                    + origin.sshClient() + ": it is rolled back in " + confirm + " s unless you type 'confirm'");
+                err.flush();
+            }
+        }
+        Transaction.Settings settings = new Transaction.Settings(Duration.ofSeconds(Math.max(0, options.lockWait)),
+            !options.noVerify, confirm, System.console() != null, origin, watchdog);
+        Outcome o = new Transaction(node, settings, err).apply(plan, commandLine);
+        if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
+        report(o);
+        return o.exitCode();
+    }
+
+    void report(Outcome o) {
+        if (options.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("txid", o.txid());
+            m.put("state", o.state() == null ? null : o.state().word());
+            m.put("exit", o.exitCode());
+            m.put("summary", o.summary());
+            m.put("details", o.details());
+            out.println(Json.write(m));
+            out.flush();
+            return;
+        }
+        PrintWriter w = o.exitCode() == 0 ? out : err;
+        w.println(o.summary());
+        o.details().forEach(w::println);
+        w.flush();
+    }
+
+    private void say(String line) {
+        if (options.json) return;
+        out.println(line);
+        out.flush();
     }
 
     @Override
     public void begin(String label) {
-        throw new UnsupportedOperationException("engine under construction");
+        if (group != null) throw new UsageException("a transaction is already open ('commit' or 'abort' it first)");
+        group = new ArrayList<>();
+        groupLabel = label == null || label.isBlank() ? "transaction" : label;
     }
 
     @Override
     public boolean inTransaction() {
-        return false;
+        return group != null;
     }
 
     @Override
     public int commit() {
-        throw new UnsupportedOperationException("engine under construction");
+        if (group == null) throw new UsageException("no open transaction ('begin' opens one)");
+        List<Plan> plans = group;
+        String label = groupLabel;
+        group = null;
+        groupLabel = null;
+        Optional<Plan> combined = plans.stream().reduce(Plan::then);
+        if (combined.isEmpty()) {
+            say("nothing to do: empty transaction");
+            return 0;
+        }
+        Plan plan = combined.get();
+        return run(plan, "begin " + label + ": " + plan.command());
     }
 
     @Override
     public void abort() {
+        group = null;
+        groupLabel = null;
+    }
+
+    /** The plans gathered since 'begin', as one plan (empty when none). */
+    public Optional<Plan> pendingPlan() {
+        if (group == null) return Optional.empty();
+        return group.stream().reduce(Plan::then);
+    }
+
+    @Override
+    public Optional<String> startupNotice() {
+        return admin.notice();
     }
 
     @Override
     public String promptMark() {
-        return "";
+        if (pendingTxid != null) {
+            Optional<TxLog> log = Journal.find(node.root(), pendingTxid).map(Journal::log);
+            if (log.isPresent() && log.get().state() == TxState.PENDING_CONFIRM) {
+                long left = Math.max(0, (Pending.deadline(log.get()).orElse(0L) - System.currentTimeMillis() + 999) / 1000);
+                return "confirm " + left + "s";
+            }
+            pendingTxid = null;
+        }
+        return group == null ? "" : "tx";
     }
 }

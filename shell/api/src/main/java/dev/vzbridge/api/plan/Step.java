@@ -20,4 +20,14 @@ public record Step(Action apply, List<Action> undo, Set<String> links) {
     public Step(Action apply, Action undo, String... links) {
         this(apply, List.of(undo), Set.of(links));
     }
+
+    /** Writes a file atomically; the undo puts back the previous bytes (or removes a new file). */
+    public static Step writeFile(String path, byte[] content, int mode) {
+        return new Step(new WriteFile(path, content, mode), RestoreFile.previous(path));
+    }
+
+    /** Removes a file; the undo puts it back exactly. */
+    public static Step deleteFile(String path) {
+        return new Step(new DeleteFile(path), RestoreFile.previous(path));
+    }
 }

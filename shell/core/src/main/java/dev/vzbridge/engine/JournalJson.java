@@ -1,0 +1,41 @@
+package dev.vzbridge.engine;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** JSON for journal lines: record components only (derived getters such as isEmpty() stay out). */
+final class JournalJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+        .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+
+    private JournalJson() {
+    }
+
+    static String write(JournalRecord r) {
+        try {
+            return MAPPER.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write journal record: " + e.getMessage(), e);
+        }
+    }
+
+    /** Any value (a plan, a snapshot) in the journal's form. */
+    static String writeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static JournalRecord read(String line) throws JsonProcessingException {
+        return MAPPER.readValue(line, JournalRecord.class);
+    }
+}

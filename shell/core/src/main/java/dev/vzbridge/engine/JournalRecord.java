@@ -1,0 +1,66 @@
+package dev.vzbridge.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.vzbridge.api.plan.Plan;
+
+import java.util.List;
+
+/** One line of a transaction journal. Steps are addressed by change and step index (0-based). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "rec")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = JournalRecord.Header.class, name = "header"),
+    @JsonSubTypes.Type(value = JournalRecord.PlanRecord.class, name = "plan"),
+    @JsonSubTypes.Type(value = JournalRecord.SnapshotRecord.class, name = "snapshot"),
+    @JsonSubTypes.Type(value = JournalRecord.Begin.class, name = "begin"),
+    @JsonSubTypes.Type(value = JournalRecord.Done.class, name = "done"),
+    @JsonSubTypes.Type(value = JournalRecord.Failed.class, name = "failed"),
+    @JsonSubTypes.Type(value = JournalRecord.Undo.class, name = "undo"),
+    @JsonSubTypes.Type(value = JournalRecord.UndoFailed.class, name = "undo-failed"),
+    @JsonSubTypes.Type(value = JournalRecord.State.class, name = "state")
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface JournalRecord {
+    /**
+     * Who did what, and how to reach the node again from another process.
+     *
+     * @param prefix argv prefix that reaches the node, e.g. [ip, netns, exec, NS]; empty for the local node
+     */
+    record Header(String txid, String time, String user, String sshClient, String command, List<String> prefix,
+                  String root, String netns, String runtime, String ctNetns, String tools, long pid)
+        implements JournalRecord {
+    }
+
+    record PlanRecord(Plan plan) implements JournalRecord {
+    }
+
+    /** @param when "before" (taken before the first action) or "after" (after apply and verify) */
+    record SnapshotRecord(String when, Snapshot snapshot) implements JournalRecord {
+    }
+
+    /** A step is about to run; backup is the saved copy of the file it writes or deletes, if any. */
+    record Begin(int change, int step, String time, FileBackup backup) implements JournalRecord {
+    }
+
+    record Done(int change, int step) implements JournalRecord {
+    }
+
+    /** The step's action failed; it is not undone (the tool left nothing behind). */
+    record Failed(int change, int step, String problem) implements JournalRecord {
+    }
+
+    /** Undo action number {@code action} of the step ran. */
+    record Undo(int change, int step, int action) implements JournalRecord {
+    }
+
+    record UndoFailed(int change, int step, int action, String problem) implements JournalRecord {
+    }
+
+    /**
+     * @param state    one of {@link TxState}'s names
+     * @param deadline epoch millis when a pending transaction is rolled back, else null
+     */
+    record State(String state, String time, String detail, Long deadline) implements JournalRecord {
+    }
+}

@@ -1,0 +1,144 @@
+package dev.vzbridge.engine;
+
+import dev.vzbridge.api.plan.Action;
+import dev.vzbridge.api.plan.Change;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.plan.Step;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One run of the pipeline under the host lock: journal, snapshot, apply change
+ * after change, verify, then commit, leave pending for confirm, or roll back.
+ */
+final class Transaction {
+    /**
+     * @param confirmSeconds 0 commits at once; otherwise stays pending this long
+     * @param watchdog       starts the process that owns the confirm deadline
+     */
+    record Settings(Duration lockWait, boolean verify, int confirmSeconds, boolean terminal, Origin origin,
+                    Watchdog.Launcher watchdog) {
+    }
+
+    private final Node node;
+    private final Settings settings;
+    private final PrintWriter err;
+
+    Transaction(Node node, Settings settings, PrintWriter err) {
+        this.node = node;
+        this.settings = settings;
+        this.err = err;
+    }
+
+    /** Files a plan writes, deletes or restores, plus those it declares. */
+    static Set<String> files(Plan plan) {
+        Set<String> out = new LinkedHashSet<>(plan.files());
+        for (Change c : plan.changes()) {
+            for (Step s : c.steps()) {
+                add(out, s.apply());
+                s.undo().forEach(a -> add(out, a));
+            }
+        }
+        return out;
+    }
+
+    private static void add(Set<String> out, Action a) {
+        String f = ActionExecutor.touchedFile(a);
+        if (f != null) out.add(f);
+    }
+
+    Outcome apply(Plan plan, String command) {
+        HostLock lock;
+        try {
+            lock = HostLock.acquire(node.root(), command, settings.lockWait(), err);
+        } catch (HostLock.LockedException e) {
+            return Outcome.failed(e.getMessage());
+        }
+        try {
+            String pending = Pending.describe(node.root());
+            if (pending != null) return Outcome.failed(pending);
+            return applyLocked(plan, command);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private Outcome applyLocked(Plan plan, String command) {
+        String txid = TxIds.next();
+        Journal journal = Journal.create(node.root(), txid);
+        Origin o = settings.origin();
+        JournalRecord.Header header = new JournalRecord.Header(txid, Instant.now().toString(), o.user(), o.sshClient(),
+            command, node.prefix(), node.root().toAbsolutePath().toString(), o.netns(), o.runtime(), o.ctNetns(),
+            o.tools(), ProcessHandle.current().pid());
+        journal.append(header);
+        journal.append(new JournalRecord.PlanRecord(plan));
+        if (node.probe() != null) {
+            journal.append(new JournalRecord.SnapshotRecord("before", snapshot(plan)));
+        }
+        journal.append(Reverter.state(TxState.APPLYING, null, null));
+
+        ActionExecutor exec = new ActionExecutor(node.runner(), node::underRoot, Reverter.ActionTimeout.get());
+        int total = plan.changes().stream().mapToInt(c -> c.steps().size()).sum();
+        int n = 0;
+        for (int ci = 0; ci < plan.changes().size(); ci++) {
+            Change change = plan.changes().get(ci);
+            progress("[" + (ci + 1) + "/" + plan.changes().size() + "] " + change.summary());
+            for (int si = 0; si < change.steps().size(); si++) {
+                Step step = change.steps().get(si);
+                n++;
+                try {
+                    FileBackup backup = exec.backup(step.apply(),
+                        journal.backupDir().resolve(ci + "-" + si));
+                    journal.append(new JournalRecord.Begin(ci, si, Instant.now().toString(), backup));
+                    exec.run(step.apply(), backup);
+                    journal.append(new JournalRecord.Done(ci, si));
+                } catch (ActionFailedException e) {
+                    journal.append(new JournalRecord.Failed(ci, si, e.getMessage()));
+                    List<String> why = List.of("step " + n + "/" + total + " failed (" + change.summary() + "): "
+                        + step.apply().render(), "  " + e.getMessage());
+                    return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
+                }
+            }
+        }
+        if (settings.verify()) {
+            List<String> failed = new Verifier(node, err, settings.terminal()).verify(plan);
+            if (!failed.isEmpty()) {
+                List<String> why = new ArrayList<>();
+                failed.forEach(f -> why.add("check failed: " + f));
+                return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
+            }
+        }
+        if (node.probe() != null) journal.append(new JournalRecord.SnapshotRecord("after", snapshot(plan)));
+        if (settings.confirmSeconds() > 0) {
+            long deadline = System.currentTimeMillis() + settings.confirmSeconds() * 1000L;
+            journal.append(Reverter.state(TxState.PENDING_CONFIRM, "confirm within " + settings.confirmSeconds() + " s",
+                deadline));
+            AuditLog.append(node.root(), header, TxState.PENDING_CONFIRM.word());
+            String started = settings.watchdog().start(node.root(), txid);
+            List<String> details = new ArrayList<>();
+            if (started != null) details.add(started);
+            return new Outcome(0, txid, TxState.PENDING_CONFIRM, "applied; type 'confirm' within "
+                + settings.confirmSeconds() + " s or it is rolled back (tx " + txid + ")", details);
+        }
+        journal.append(Reverter.state(TxState.COMMITTED, null, null));
+        AuditLog.append(node.root(), header, TxState.COMMITTED.word());
+        return new Outcome(0, txid, TxState.COMMITTED, "applied (tx " + txid + ")", List.of());
+    }
+
+    private Snapshot snapshot(Plan plan) {
+        return new Snapshot(node.probe().observe(plan.containers()), FileHashes.of(files(plan), node::underRoot));
+    }
+
+    private void progress(String line) {
+        if (err != null) {
+            err.println(line);
+            err.flush();
+        }
+    }
+}

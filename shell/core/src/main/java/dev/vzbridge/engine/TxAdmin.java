@@ -1,0 +1,221 @@
+package dev.vzbridge.engine;
+
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.shell.Json;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** confirm, recover, history and undo: the engine's commands on journals. */
+public final class TxAdmin {
+    private final Node node;
+    private final GlobalOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    TxAdmin(Node node, GlobalOptions options, PrintWriter out, PrintWriter err) {
+        this.node = node;
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    private Duration lockWait() {
+        return Duration.ofSeconds(Math.max(0, options.lockWait));
+    }
+
+    /** Keeps a pending transaction (the only pending one when txid is null). */
+    public int confirm(String txid) {
+        TxLog log = pick(txid, Pending.awaitingConfirm(node.root()), "awaits confirm");
+        Journal journal = Journal.find(node.root(), log.txid()).orElseThrow();
+        try (HostLock lock = HostLock.acquire(node.root(), "confirm " + log.txid(), lockWait(), err)) {
+            TxLog now = journal.log();
+            if (now.state() == TxState.PENDING_CONFIRM) {
+                journal.append(Reverter.state(TxState.COMMITTED, "confirmed", null));
+                Reverter.audit(node, now, "confirmed");
+                return result(now.txid(), TxState.COMMITTED, 0, "confirmed: transaction " + now.txid() + " is kept");
+            }
+            return result(now.txid(), now.state(), now.state() == TxState.COMMITTED ? 0 : 1,
+                "too late: transaction " + now.txid() + " is " + now.state().word());
+        } catch (HostLock.LockedException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private TxLog pick(String txid, List<TxLog> candidates, String what) {
+        if (txid != null) {
+            Journal j = Journal.find(node.root(), txid)
+                .orElseThrow(() -> new UsageException("no transaction " + txid));
+            return j.log();
+        }
+        if (candidates.isEmpty()) throw new UsageException("no transaction " + what);
+        if (candidates.size() > 1) {
+            throw new UsageException("several transactions " + what + ": "
+                + String.join(", ", candidates.stream().map(TxLog::txid).toList()) + "; name one");
+        }
+        return candidates.get(0);
+    }
+
+    /** Rolls back every unfinished journal, and pending ones whose deadline passed with no watchdog left. */
+    public int recover() {
+        try (HostLock lock = HostLock.acquire(node.root(), "recover", lockWait(), err)) {
+            List<TxLog> todo = new ArrayList<>(Pending.unfinished(node.root()));
+            for (TxLog l : Pending.awaitingConfirm(node.root())) {
+                if (Pending.deadline(l).orElse(0L) < System.currentTimeMillis() - 5000) todo.add(l);
+            }
+            if (todo.isEmpty()) {
+                say("nothing to recover");
+                return 0;
+            }
+            int worst = 0;
+            for (TxLog l : todo) {
+                Journal j = Journal.find(node.root(), l.txid()).orElseThrow();
+                List<String> why = List.of("recovering " + l.txid() + " (" + command(l) + ")");
+                Outcome o = sameNode(l) ? Reverter.revert(j, node, why, TxState.ROLLED_BACK)
+                    : Watchdog.withNode(l, n -> Reverter.revert(j, n, why, TxState.ROLLED_BACK));
+                int code = o.exitCode() == 1 ? 0 : o.exitCode();
+                print(o, code);
+                worst = Math.max(worst, code);
+            }
+            return worst;
+        } catch (HostLock.LockedException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private boolean sameNode(TxLog l) {
+        List<String> p = l.header() == null || l.header().prefix() == null ? List.of() : l.header().prefix();
+        return p.equals(node.prefix());
+    }
+
+    /** Reverts a committed transaction (the newest when txid is null) if its objects still match its post-state. */
+    public int undo(String txid) {
+        List<TxLog> committed = Journal.all(node.root()).stream().map(Journal::log)
+            .filter(l -> l.state() == TxState.COMMITTED).toList();
+        TxLog log = txid != null ? pick(txid, committed, "committed")
+            : committed.stream().reduce((a, b) -> b).orElseThrow(() -> new UsageException("no committed transaction"));
+        if (log.state() != TxState.COMMITTED) {
+            err.println("cannot undo " + log.txid() + ": it is " + log.state().word() + ", not committed");
+            return 1;
+        }
+        if (log.before().isEmpty() || log.after().isEmpty() || node.probe() == null) {
+            err.println("cannot undo " + log.txid() + ": its journal has no snapshots to check against");
+            return 1;
+        }
+        Journal journal = Journal.find(node.root(), log.txid()).orElseThrow();
+        try (HostLock lock = HostLock.acquire(node.root(), "undo " + log.txid(), lockWait(), err)) {
+            Set<String> scope = new TreeSet<>(log.plan().links());
+            scope.addAll(StateDiff.touchedLinks(log.before().get(), log.after().get()));
+            List<String> drift = StateDiff.between(log.after().get(), Reverter.observe(node, log), scope);
+            if (!drift.isEmpty()) {
+                err.println("refusing to undo " + log.txid() + ": the host changed since it was applied:");
+                drift.forEach(d -> err.println("  " + d));
+                return 1;
+            }
+            Outcome o = Reverter.revert(journal, node, List.of("undo of " + log.txid() + " (" + command(log) + ")"),
+                TxState.UNDONE, scope);
+            int code = o.exitCode() == 1 ? 0 : o.exitCode();
+            print(o, code);
+            return code;
+        } catch (HostLock.LockedException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** id, time, user, SSH client, command, result of every transaction, oldest first. */
+    public int history() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Journal j : Journal.all(node.root())) {
+            TxLog l = j.log();
+            JournalRecord.Header h = l.header();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("txid", l.txid());
+            m.put("time", h == null ? null : h.time());
+            m.put("user", h == null ? null : h.user());
+            m.put("ssh", h == null ? null : h.sshClient());
+            m.put("command", command(l));
+            m.put("result", l.state().word());
+            rows.add(m);
+        }
+        if (options.json) {
+            out.println(Json.write(rows));
+        } else if (rows.isEmpty()) {
+            out.println("no transactions");
+        } else {
+            out.printf("%-26s %-20s %-10s %-15s %-15s %s%n", "TXID", "TIME", "USER", "SSH", "RESULT", "COMMAND");
+            for (Map<String, Object> m : rows) {
+                String time = m.get("time") == null ? "-" : m.get("time").toString();
+                out.printf("%-26s %-20s %-10s %-15s %-15s %s%n", m.get("txid"),
+                    time.length() > 19 ? time.substring(0, 19) : time, or(m.get("user")), or(m.get("ssh")),
+                    m.get("result"), or(m.get("command")));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Shown at start: unfinished journals and transactions awaiting confirm. */
+    public Optional<String> notice() {
+        List<String> lines = new ArrayList<>();
+        for (TxLog l : Pending.unfinished(node.root())) {
+            lines.add("unfinished transaction " + l.txid() + " (" + command(l) + "): run 'recover' to roll it back");
+        }
+        for (TxLog l : Pending.awaitingConfirm(node.root())) {
+            long left = (Pending.deadline(l).orElse(0L) - System.currentTimeMillis()) / 1000;
+            lines.add("transaction " + l.txid() + " (" + command(l) + ") awaits 'confirm " + l.txid() + "' ("
+                + Math.max(0, left) + " s left)");
+        }
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+    }
+
+    private static String command(TxLog l) {
+        return l.header() == null ? "?" : l.header().command();
+    }
+
+    private static String or(Object o) {
+        return o == null ? "-" : o.toString();
+    }
+
+    private int result(String txid, TxState state, int code, String line) {
+        if (options.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("txid", txid);
+            m.put("state", state.word());
+            m.put("exit", code);
+            out.println(Json.write(m));
+        } else {
+            (code == 0 ? out : err).println(line);
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private void print(Outcome o, int code) {
+        PrintWriter w = code == 0 ? out : err;
+        if (options.json) {
+            result(o.txid(), o.state(), code, o.summary());
+            return;
+        }
+        w.println(o.txid() + ": " + o.summary());
+        o.details().forEach(w::println);
+        w.flush();
+    }
+
+    private void say(String line) {
+        if (options.json) out.println(Json.write(Map.of("result", line)));
+        else out.println(line);
+        out.flush();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.vzbridge.engine;
+
+import dev.vzbridge.host.HostAccess;
+import dev.vzbridge.host.HostAccessFactory;
+import dev.vzbridge.shell.GlobalOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detached process that owns a confirm deadline: started with setsid from the
+ * same java binary and class path, so neither SIGHUP nor kill -9 of the shell stops
+ * it. At the deadline it rolls the transaction back from the journal unless
+ * 'confirm' committed it first. Usage: {@code Watchdog ROOT TXID}.
+ */
+public final class Watchdog {
+    private Watchdog() {
+    }
+
+    /** Starts a watchdog for a pending transaction; returns a line for the admin or null. */
+    @FunctionalInterface
+    public interface Launcher {
+        String start(Path root, String txid);
+    }
+
+    /** The real launcher: setsid JAVA -cp CLASSPATH dev.vzbridge.engine.Watchdog ROOT TXID. */
+    public static final Launcher DETACHED = (root, txid) -> {
+        String java = ProcessHandle.current().info().command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> argv = new ArrayList<>(List.of("setsid", java, "-cp", System.getProperty("java.class.path"),
+            Watchdog.class.getName(), root.toAbsolutePath().toString(), txid));
+        File log = Journal.dir(root).resolve(txid + ".watchdog.log").toFile();
+        try {
+            // A detached child outliving this JVM: ProcessBuilder with its output in a file, argv only.
+            Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(log).redirectErrorStream(true).start();
+            return "watchdog PID " + p.pid() + " rolls back at the deadline";
+        } catch (IOException e) {
+            return "cannot start the watchdog (" + e.getMessage() + "): roll back with 'undo " + txid + "' if needed";
+        }
+    };
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: Watchdog ROOT TXID");
+            System.exit(2);
+        }
+        Path root = Path.of(args[0]);
+        String txid = args[1];
+        Journal journal = Journal.find(root, txid).orElse(null);
+        if (journal == null) {
+            System.err.println("no journal " + txid);
+            System.exit(1);
+        }
+        int code = watch(root, journal);
+        System.exit(code);
+    }
+
+    static int watch(Path root, Journal journal) {
+        while (true) {
+            TxLog log = journal.log();
+            if (log.state() != TxState.PENDING_CONFIRM) return 0;
+            long left = Pending.deadline(log).orElse(0L) - System.currentTimeMillis();
+            if (left <= 0) break;
+            sleep(Math.min(left, 200));
+        }
+        PrintWriter err = new PrintWriter(System.err, true);
+        try (HostLock lock = HostLock.acquire(root, "confirm deadline of " + journal.txid(), Duration.ofMinutes(10), err)) {
+            TxLog log = journal.log();
+            if (log.state() != TxState.PENDING_CONFIRM) return 0;
+            Outcome o = withNode(log, node -> Reverter.revert(journal, node,
+                List.of("not confirmed before the deadline"), TxState.ROLLED_BACK));
+            err.println(o.summary());
+            o.details().forEach(err::println);
+            return o.exitCode();
+        } catch (HostLock.LockedException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Rebuilds access to the node from the journal header (plain, or ip netns exec NS). */
+    static Outcome withNode(TxLog log, java.util.function.Function<Node, Outcome> body) {
+        JournalRecord.Header h = log.header();
+        Path root = Path.of(h.root());
+        HostAccess host = null;
+        try {
+            host = openHost(h);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("cannot observe the node (" + e.getMessage() + "); rolling back without proof");
+        }
+        try {
+            Node node = host == null
+                ? new Node(Node.runnerFor(h.prefix()), root, null, null)
+                : new Node(Node.runnerFor(h.prefix()), root, host::observe, host.runtime());
+            return body.apply(node);
+        } finally {
+            if (host != null) host.close();
+        }
+    }
+
+    private static HostAccess openHost(JournalRecord.Header h) {
+        GlobalOptions o = new GlobalOptions();
+        o.root = Path.of(h.root());
+        List<String> p = h.prefix() == null ? List.of() : h.prefix();
+        if (p.size() == 4 && p.subList(0, 3).equals(List.of("ip", "netns", "exec"))) o.netns = p.get(3);
+        else if (!p.isEmpty()) throw new IllegalStateException("unknown runner prefix " + p);
+        if (h.runtime() != null) o.runtime = h.runtime();
+        if (h.ctNetns() != null) o.ctNetns = h.ctNetns();
+        if (h.tools() != null) o.tools = h.tools();
+        return HostAccessFactory.open(o, new PrintWriter(System.err, true));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
