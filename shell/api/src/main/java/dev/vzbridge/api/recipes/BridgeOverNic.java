@@ -108,7 +108,8 @@ public final class BridgeOverNic {
         int fdNow = existing.map(l -> l.bridge() == null ? BridgeSpec.KERNEL_FORWARD_DELAY : l.bridge().forwardDelay())
             .orElse(BridgeSpec.KERNEL_FORWARD_DELAY);
         boolean stp = spec.stp() != null ? spec.stp() : existing.isPresent() ? stpNow : false;
-        int fd = spec.forwardDelay() != null ? spec.forwardDelay() : existing.isPresent() ? fdNow : 0;
+        // A new bridge gets delay 0 without STP; with STP the kernel's 15 s (0 is invalid there).
+        int fd = spec.forwardDelay() != null ? spec.forwardDelay() : existing.isPresent() ? fdNow : stp ? fdNow : 0;
         if (existing.isEmpty()) steps.add(tools.addBridge(br));
         steps.addAll(stpAndDelay(tools, br, stp, stpNow, fd, fdNow));
         String mac = spec.mac().equals(BridgeSpec.MAC_NIC) ? nic.mac() : spec.mac().equals(BridgeSpec.MAC_AUTO) ? null : spec.mac();

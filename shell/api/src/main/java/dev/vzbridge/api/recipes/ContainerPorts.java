@@ -24,8 +24,8 @@ public final class ContainerPorts {
         for (Container c : host.containers()) {
             for (Link l : c.links()) {
                 if (l.isLoopback()) continue;
-                String hostEnd = runtime.hostIfname(c.id(), l.name());
-                if (host.link(hostEnd).isPresent()) out.put(hostEnd, c.id());
+                String hostEnd = hostEnd(runtime, c.id(), l.name());
+                if (hostEnd != null && host.link(hostEnd).isPresent()) out.put(hostEnd, c.id());
             }
         }
         for (Link l : host.links()) {
@@ -35,10 +35,19 @@ public final class ContainerPorts {
         return out;
     }
 
+    /** The host end's name, or null for an interface the runtime did not make (venet0). */
+    public static String hostEnd(ContainerRuntime runtime, String ctid, String ifname) {
+        try {
+            return runtime.hostIfname(ctid, ifname);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The CT-side interface name a host end belongs to, when the CT is known. */
     public static String ctIfname(HostState host, ContainerRuntime runtime, String ctid, String hostEnd) {
         return host.container(ctid).flatMap(c -> c.links().stream()
-                .filter(l -> !l.isLoopback() && runtime.hostIfname(ctid, l.name()).equals(hostEnd))
+                .filter(l -> !l.isLoopback() && hostEnd.equals(hostEnd(runtime, ctid, l.name())))
                 .map(Link::name).findFirst())
             .orElse(null);
     }

@@ -55,11 +55,17 @@ public final class Names {
         return l;
     }
 
+    /** A container ID's form (checked before the host is looked at). */
+    public static String ctid(String ctid) {
+        if (ctid == null || ctid.isEmpty()) throw new UsageException("empty container ID");
+        if (!ctid.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"))
+            throw new UsageException("'" + printable(ctid) + "' is not a container ID");
+        return ctid;
+    }
+
     /** A container the runtime knows. */
     public static Container existingContainer(HostState host, String ctid) {
-        if (ctid == null || ctid.isEmpty()) throw new UsageException("empty container ID");
-        if (!ctid.matches("[A-Za-z0-9][A-Za-z0-9_.-]*"))
-            throw new UsageException("'" + printable(ctid) + "' is not a container ID");
+        ctid(ctid);
         return host.container(ctid).orElseThrow(() -> new UsageException("no container " + ctid + " on the node"));
     }
 

@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Intents as plain words ("sim node addBridge br0") that {@link SimHost} carries out. */
-final class FakeTools implements NetTools {
+public final class FakeTools implements NetTools {
     private final String scope;
 
-    FakeTools(String scope) {
+    public FakeTools(String scope) {
         this.scope = scope;
     }
 
-    static Exec x(String scope, String... words) {
+    public static Exec x(String scope, String... words) {
         List<String> argv = new ArrayList<>(List.of("sim", scope));
         for (String w : words) argv.add(w == null ? "-" : w);
         return Exec.of(argv);
@@ -85,7 +85,7 @@ final class FakeTools implements NetTools {
     }
 
     /** The netns-like runtime: CT 101's eth0 has host end veth101.0. */
-    static final class Runtime implements ContainerRuntime {
+    public static final class Runtime implements ContainerRuntime {
         public String name() {
             return "sim";
         }

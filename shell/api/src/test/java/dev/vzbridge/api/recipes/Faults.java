@@ -11,23 +11,23 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Applies a recipe on a simulated node, failing at every step in turn, and proves each rollback exact. */
-final class Faults {
+public final class Faults {
     private Faults() {
     }
 
-    static List<Step> steps(Recipe r) {
+    public static List<Step> steps(Recipe r) {
         List<Step> out = new ArrayList<>();
         for (Change c : r.changes()) out.addAll(c.steps());
         return out;
     }
 
     /** Applies the whole recipe; throws when the simulated kernel refuses a step. */
-    static void apply(SimHost sim, Recipe r) {
+    public static void apply(SimHost sim, Recipe r) {
         for (Step s : steps(r)) sim.run(s.apply());
     }
 
     /** For k = 0..n: apply k steps, fail the next, undo newest first; the state must be the start state. */
-    static int failAtEveryStep(Supplier<SimHost> fresh, java.util.function.Function<HostState, Recipe> planner) {
+    public static int failAtEveryStep(Supplier<SimHost> fresh, java.util.function.Function<HostState, Recipe> planner) {
         HostState start = fresh.get().state();
         Recipe r = planner.apply(start);
         List<Step> steps = steps(r);

@@ -24,7 +24,7 @@ import java.util.Map;
  * routes through its subnet, taking a device down drops its routes, and (stricter
  * than the kernel, to prove exact undo) bridges and veths are removed only when bare.
  */
-final class SimHost {
+public final class SimHost {
     static final class Net {
         final Map<String, Link> links = new LinkedHashMap<>();
         final List<Address> addresses = new ArrayList<>();
@@ -35,22 +35,22 @@ final class SimHost {
     final Map<String, Net> cts = new LinkedHashMap<>();
     private int macs = 0x10;
 
-    SimHost link(String name, String kind, boolean up, String mac) {
+    public SimHost link(String name, String kind, boolean up, String mac) {
         node.links.put(name, new Link(name, 0, kind, null, up, mac, null, null));
         return this;
     }
 
-    SimHost addr(String dev, String cidr) {
+    public SimHost addr(String dev, String cidr) {
         addAddr(node, dev, Cidr.parse(cidr));
         return this;
     }
 
-    SimHost route(String dst, String via, String dev) {
+    public SimHost route(String dst, String via, String dev) {
         node.routes.add(new Route(dst, via, dev, "boot", via == null ? "link" : null, null, null));
         return this;
     }
 
-    SimHost ct(String id) {
+    public SimHost ct(String id) {
         Net n = new Net();
         n.links.put("lo", new Link("lo", 0, "loopback", null, true, "00:00:00:00:00:00", null, null));
         cts.put(id, n);
@@ -58,24 +58,24 @@ final class SimHost {
     }
 
     /** The recipe's starting point: eth0 10.0.0.2/24, default via 10.0.0.1, CTs 101 and 102 running. */
-    static SimHost recipe() {
+    public static SimHost recipe() {
         return new SimHost().link("lo", "loopback", true, "00:00:00:00:00:00")
             .link("eth0", "ether", true, "52:54:00:00:00:02")
             .addr("eth0", "10.0.0.2/24").route("default", "10.0.0.1", "eth0")
             .ct("101").ct("102");
     }
 
-    HostState state() {
+    public HostState state() {
         List<Container> containers = new ArrayList<>();
         cts.forEach((id, n) -> containers.add(new Container(id, true, sortedLinks(n), sortedAddresses(n), routesOf(n))));
         return new HostState(sortedLinks(node), sortedAddresses(node), routesOf(node), containers);
     }
 
-    void run(List<Action> actions) {
+    public void run(List<Action> actions) {
         actions.forEach(this::run);
     }
 
-    void run(Action a) {
+    public void run(Action a) {
         List<String> w = ((Exec) a).argv();
         if (!w.get(0).equals("sim")) throw new IllegalArgumentException("not a sim action: " + a.render());
         String scope = w.get(1);

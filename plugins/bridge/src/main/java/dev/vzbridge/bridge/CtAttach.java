@@ -1,0 +1,81 @@
+package dev.vzbridge.bridge;
+
+import dev.vzbridge.api.command.Candidates;
+import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.PlanningCommand;
+import dev.vzbridge.api.host.Address;
+import dev.vzbridge.api.host.Container;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.recipes.ContainerVeth;
+import dev.vzbridge.api.recipes.Dad;
+import dev.vzbridge.api.recipes.Inputs;
+import dev.vzbridge.api.recipes.Names;
+import dev.vzbridge.api.recipes.Recipe;
+import dev.vzbridge.api.recipes.VethSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "attach", description = {
+    "Give container CTID an interface on bridge BR: add the veth pair, plug the host end (vethCTID.N) into BR,",
+    "set the addresses and default route inside, and with --host-route the node<->CT routes",
+    "(CT_IP dev BR on the node, NODE_IP dev IF in the container; NODE_IP is BR's IPv4 address)."})
+public final class CtAttach implements PlanningCommand {
+    @Parameters(index = "0", paramLabel = "CTID", description = "The container.", completionCandidates = Candidates.Containers.class)
+    String ctid;
+
+    @Option(names = "--bridge", required = true, paramLabel = "BR", description = "The bridge the container joins.",
+        completionCandidates = Candidates.Bridges.class)
+    String bridge;
+
+    @Option(names = "--ifname", paramLabel = "IF", description = "Interface name inside the container (default: eth0).",
+        completionCandidates = Completions.CtIfnames.class)
+    String ifname = "eth0";
+
+    @Option(names = "--address", paramLabel = "CIDR", description = "Address(es) inside the container (repeatable).")
+    List<String> addresses = new ArrayList<>();
+
+    @Option(names = "--gateway", paramLabel = "IP", description = "The container's default route.")
+    String gateway;
+
+    @Option(names = "--host-route", description = "Add the routes between node and container (for node<->CT traffic).")
+    boolean hostRoute;
+
+    @Option(names = "--mac", paramLabel = "MAC", description = "MAC of the container's end (default: the runtime's choice).")
+    String mac;
+
+    @Option(names = "--no-dad", description = "Skip the duplicate-address probe on BR's segment.")
+    boolean noDad;
+
+    @Override
+    public Plan plan(CommandContext ctx) {
+        Names.ifname("--bridge", bridge);
+        Names.ifname("--ifname", ifname);
+        List<Cidr> given = Inputs.hostAddresses("--address", addresses);
+        String macAddress = mac == null ? null : Inputs.mac("--mac", mac);
+        if (gateway != null && !given.isEmpty()) Inputs.gateway("--gateway", gateway, given);
+        Names.ctid(ctid);
+
+        HostState host = ctx.host();
+        Container ct = Names.runningContainer(host, ctid);
+        List<Cidr> subnets = new ArrayList<>(given);
+        ct.addressesOf(ifname).stream().filter(a -> !a.isLinkLocal()).map(Address::parsed).forEach(subnets::add);
+        String gw = gateway == null ? null : Inputs.gateway("--gateway", gateway, subnets).toString();
+
+        VethSpec spec = new VethSpec(ct.id(), ifname, bridge, given, gw, hostRoute, macAddress);
+        Recipe recipe = ContainerVeth.attach(host, ctx.tools(), ctx.containers(), spec);
+        if (!noDad && !recipe.isEmpty()) {
+            List<Cidr> claimed = given.stream().filter(c -> ct.addresses().stream().noneMatch(a -> a.parsed().address().equals(c.address()))).toList();
+            Dad.requireUnused(ctx, host, bridge, claimed);
+        }
+        String line = new CommandLineText("ct", "attach", ctid).opt("--bridge", bridge).opt("--ifname", "eth0".equals(ifname) ? null : ifname)
+            .opts("--address", addresses).opt("--gateway", gateway).flag("--host-route", hostRoute).opt("--mac", mac)
+            .flag("--no-dad", noDad).toString();
+        return recipe.toPlan(line, ct.id());
+    }
+}
