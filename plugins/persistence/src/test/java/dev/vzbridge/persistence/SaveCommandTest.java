@@ -1,0 +1,217 @@
+package dev.vzbridge.persistence;
+
+import dev.vzbridge.api.command.Report;
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.host.Address;
+import dev.vzbridge.api.host.Container;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.host.Link;
+import dev.vzbridge.api.host.Route;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.api.plan.WriteFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static dev.vzbridge.persistence.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class SaveCommandTest {
+    @TempDir
+    Path root;
+
+    private void rhelNode() {
+        put(root, "/etc/sysconfig/network-scripts/ifcfg-eth0", resource("ifcfg-eth0.before"));
+        put(root, "/etc/vz/conf/101.conf", resource("101.conf.before"));
+        put(root, "/etc/vz/vz.conf", resource("vz.conf.before"));
+    }
+
+    private Map<String, String> snapshot() throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList())
+                out.put(root.relativize(p).toString(), Files.readString(p) + " mode "
+                    + Files.getPosixFilePermissions(p));
+        }
+        return out;
+    }
+
+    @Test
+    void roundTripThenCheckIsClean() {
+        rhelNode();
+        Plan first = save().plan(context(bridgedNode(), root));
+        assertFalse(first.isEmpty());
+        apply(root, first);
+        Plan again = save("--check").plan(context(bridgedNode(), root));
+        assertTrue(again.isEmpty(), "a second save has nothing to do: " + again.changes());
+        Report r = save("--check").instead(context(bridgedNode(), root), again);
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void checkReportsDriftWithTheDiff() {
+        rhelNode();
+        apply(root, save().plan(context(bridgedNode(), root)));
+        // the CT moved to another address and lost its host route
+        HostState changed = bridgedNode("203.0.113.196/26", false);
+        SaveCommand check = save("--check");
+        Plan plan = check.plan(context(changed, root));
+        Report r = check.instead(context(changed, root), plan);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.text().contains("-VETH_IP_ADDRESS=\"203.0.113.195/26\"\n+VETH_IP_ADDRESS=\"203.0.113.196/26\""), r.text());
+        assertTrue(r.text().contains("-VZBRIDGE_HOST_ROUTES=\"203.0.113.195\""), r.text());
+        assertTrue(r.text().startsWith("--- a/etc/vz/conf/101.conf\n+++ b/etc/vz/conf/101.conf\n"), r.text());
+    }
+
+    @Test
+    void diffShowsEveryFileAndWritesNothing() throws IOException {
+        rhelNode();
+        Map<String, String> before = snapshot();
+        SaveCommand diff = save("--diff");
+        Plan plan = diff.plan(context(bridgedNode(), root));
+        Report r = diff.instead(context(bridgedNode(), root), plan);
+        assertEquals(0, r.exitCode());
+        for (String f : plan.files()) assertTrue(r.text().contains("+++ b" + f + "\n"), f + " in\n" + r.text());
+        assertTrue(r.text().contains("--- /dev/null\n+++ b/usr/sbin/vznetcfg.custom\n"));
+        assertEquals(before, snapshot(), "--diff writes nothing");
+        assertNull(save().instead(context(bridgedNode(), root), plan), "plain save applies");
+    }
+
+    /** Each step's undo is the exact previous content, or a delete for a file that was not there. */
+    @Test
+    void undoRestoresEveryFileByteForByte() throws IOException {
+        rhelNode();
+        Map<String, String> before = snapshot();
+        Plan plan = save().plan(context(bridgedNode(), root));
+        apply(root, plan);
+        assertNotEquals(before, snapshot());
+        List<Step> steps = new ArrayList<>();
+        plan.changes().forEach(c -> steps.addAll(c.steps()));
+        for (int i = steps.size() - 1; i >= 0; i--) steps.get(i).undo().forEach(a -> perform(root, a));
+        assertEquals(before, snapshot());
+    }
+
+    /** A failure while writing file k: the files written before it are undone, newest first; all are as before. */
+    @Test
+    void failureAtAnyFileLeavesEveryFileAsItWas() throws IOException {
+        rhelNode();
+        Map<String, String> before = snapshot();
+        int files = save().plan(context(bridgedNode(), root)).changes().size();
+        assertTrue(files >= 6, "ifcfg-br0, ifcfg-eth0, 101.conf, vznet.conf, the script, vps.umount, vz.conf");
+        for (int k = 0; k < files; k++) {
+            Plan plan = save().plan(context(bridgedNode(), root));
+            List<Step> done = new ArrayList<>();
+            for (var change : plan.changes()) {
+                if (done.size() == k) break; // writing file k fails before its rename: nothing of it lands
+                change.steps().forEach(s -> perform(root, s.apply()));
+                done.addAll(change.steps());
+            }
+            for (int i = done.size() - 1; i >= 0; i--) done.get(i).undo().forEach(a -> perform(root, a));
+            assertEquals(before, snapshot(), "after a failure at file " + k);
+        }
+    }
+
+    @Test
+    void generatedScriptsAreExecutableAndPassBashAndShellcheck() throws Exception {
+        rhelNode();
+        Plan plan = save().plan(context(bridgedNode(), root));
+        List<String> scripts = List.of(VzFiles.NET_SCRIPT, VzFiles.UMOUNT_SCRIPT);
+        for (var change : plan.changes()) {
+            for (Step s : change.steps()) {
+                WriteFile w = (WriteFile) s.apply();
+                if (!scripts.contains(w.path())) continue;
+                assertEquals(0755, w.mode(), w.path());
+                assertTrue(new String(w.content(), StandardCharsets.UTF_8).startsWith("#!/bin/bash\n# Generated by vzbridge " + VERSION));
+            }
+        }
+        apply(root, plan);
+        for (String s : scripts) {
+            String file = root.resolve(s.substring(1)).toString();
+            assertEquals("", run("bash", "-n", file), s);
+            assertEquals("", run("shellcheck", "-s", "bash", file), s);
+        }
+    }
+
+    private static String run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return p.exitValue() == 0 ? out : "exit " + p.exitValue() + ": " + out;
+    }
+
+    @Test
+    void formatIsChosenByWhatExistsUnderTheRoot() {
+        var ctx = context(bridgedNode(), root);
+        assertEquals("save: neither /etc/sysconfig/network-scripts nor /etc/network/interfaces exists under the root; choose --format rhel or debian",
+            assertThrows(UsageException.class, () -> save().plan(ctx)).getMessage());
+        put(root, "/etc/network/interfaces", "auto lo\niface lo inet loopback\n".getBytes());
+        assertTrue(save().plan(ctx).files().contains("/etc/network/interfaces"));
+        put(root, "/etc/sysconfig/network-scripts/ifcfg-lo", "DEVICE=lo\n".getBytes());
+        assertThrows(UsageException.class, () -> save().plan(ctx));
+        assertTrue(save("--format", "rhel").plan(ctx).files().contains("/etc/sysconfig/network-scripts/ifcfg-br0"));
+        assertThrows(UsageException.class, () -> save("--format", "suse").plan(ctx));
+        assertThrows(UsageException.class, () -> save("--diff", "--check").plan(ctx));
+    }
+
+    @Test
+    void unknownOrUnbridgedContainerIsAUsageError() {
+        rhelNode();
+        var ctx = context(bridgedNode(), root);
+        assertEquals("no container 999", assertThrows(UsageException.class, () -> save("--ct", "999").plan(ctx)).getMessage());
+    }
+
+    @Test
+    void unparseableFileIsRefusedAndNothingIsPlanned() {
+        rhelNode();
+        put(root, "/etc/vz/conf/101.conf", "ONBOOT=\"yes\"\nHOSTNAME=\"ct101\n".getBytes());
+        var e = assertThrows(ConfigSyntaxException.class, () -> save().plan(context(bridgedNode(), root)));
+        assertEquals("/etc/vz/conf/101.conf:2: unbalanced \" quote in HOSTNAME", e.getMessage());
+    }
+
+    /** Two bridged interfaces: each gets its own address key and NETIF entry; the script handles any number. */
+    @Test
+    void containerWithTwoBridgedInterfaces() {
+        rhelNode();
+        HostState one = bridgedNode();
+        List<Link> links = new ArrayList<>(one.links());
+        links.add(new Link("br1", 9, "bridge", null, true, "52:54:00:00:00:09", new dev.vzbridge.api.host.BridgeInfo(true, 4), null));
+        links.add(new Link("eth1", 4, "ether", "br1", true, "52:54:00:00:00:09", null, "forwarding"));
+        links.add(new Link("veth101.1", 10, "veth", "br1", true, "00:18:51:aa:bb:02", null, "forwarding"));
+        Container ct = one.containers().get(0);
+        List<Link> ctLinks = new ArrayList<>(ct.links());
+        ctLinks.add(new Link("eth1", 11, "veth", null, true, "00:18:51:c0:ff:01", null, null));
+        List<Address> ctAddrs = new ArrayList<>(ct.addresses());
+        ctAddrs.add(new Address("eth1", "10.1.0.5/24", "global"));
+        HostState two = new HostState(links, one.addresses(), one.routes(),
+            List.of(new Container("101", true, ctLinks, ctAddrs, ct.routes())));
+        apply(root, save().plan(context(two, root)));
+        String conf = new String(read(root, "/etc/vz/conf/101.conf"), StandardCharsets.UTF_8);
+        assertTrue(conf.contains("NETIF=\"ifname=eth0,bridge=br0,mac=00:18:51:C0:FF:EE,host_ifname=veth101.0,host_mac=00:18:51:AA:BB:01;"
+            + "ifname=eth1,bridge=br1,mac=00:18:51:C0:FF:01,host_ifname=veth101.1,host_mac=00:18:51:AA:BB:02\"\n"), conf);
+        assertTrue(conf.contains("VETH_IP_ADDRESS=\"203.0.113.195/26 10.1.0.5/24\"\n"), conf);
+        assertTrue(conf.contains("VZBRIDGE_IP_eth0=\"203.0.113.195/26\"\nVZBRIDGE_IP_eth1=\"10.1.0.5/24\"\n"), conf);
+        String br1 = new String(read(root, "/etc/sysconfig/network-scripts/ifcfg-br1"), StandardCharsets.UTF_8);
+        assertTrue(br1.contains("STP=on\nDELAY=4\n") && !br1.contains("IPADDR"), br1);
+        assertTrue(save("--check").plan(context(two, root)).isEmpty());
+    }
+
+    @Test
+    void nodeWithoutBridgesHasNothingToSave() {
+        rhelNode();
+        HostState plain = new HostState(List.of(new Link("eth0", 2, "ether", null, true, "52:54:00:12:34:56", null, null)),
+            List.of(new Address("eth0", "10.0.0.2/24", "global")), List.of(Route.of("default", "10.0.0.1", "eth0")), List.of());
+        Plan plan = save().plan(context(plain, root));
+        assertTrue(plan.isEmpty());
+        assertEquals(List.of("no bridge with ports: nothing to save"), plan.notes());
+    }
+}
