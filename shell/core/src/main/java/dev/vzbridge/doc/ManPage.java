@@ -81,7 +81,9 @@ final class ManPage {
         Matcher m = SECTION.matcher(text.toString());
         while (m.find()) {
             // Braces in help texts ("ct{id}") would be AsciiDoc attribute references.
-            String body = m.group(2).replaceFirst("^== [^\\n]*\\R\\R?", "").replace("{", "\\{");
+            String body = m.group(2).replaceFirst("^== [^\\n]*\\R\\R?", "").replace("{", "\\{")
+                // The generator writes a one-letter option with a value as "-c, CMD".
+                .replaceAll("(?m)^\\*(-\\w)\\*, _([^_]+)_::$", "*$1* _$2_::");
             sections.put(m.group(1), body.isBlank() ? "" : body);
         }
         return sections;

@@ -24,6 +24,10 @@ function _vzbridge_complete() {
       COMPREPLY[i]="${quote}${before}${COMPREPLY[i]}"
     done
     type compopt &>/dev/null && compopt -o nospace
+    # Readline closes the quote after a unique match, ending the command line too
+    # early. Two candidates that differ only after the word and its space keep it
+    # open: their common prefix (the word and one space) is what gets inserted.
+    if ((${#COMPREPLY[@]} == 1)); then COMPREPLY=("${COMPREPLY[0]} " "${COMPREPLY[0]}  "); fi
     return 0
   fi
   # Outside -c: the launcher's options, and files for the options that take them.
