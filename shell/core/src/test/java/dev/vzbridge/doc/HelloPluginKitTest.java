@@ -88,7 +88,8 @@ class HelloPluginKitTest {
 
     private static Plan plan(HostState host, String... args) {
         CommandLine root = DocGen.documentedRoot(providers, "test");
-        CommandLine addr = root.getSubcommands().get("hello").getSubcommands().get("addr");
+        Class<?> type = root.getSubcommands().get("hello").getSubcommands().get("addr").getCommandSpec().userObject().getClass();
+        CommandLine addr = new CommandLine(type);
         addr.parseArgs(args);
         PlanningCommand command = addr.getCommand();
         return command.plan(context(host));
