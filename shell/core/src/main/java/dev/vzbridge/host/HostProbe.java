@@ -45,6 +45,11 @@ public final class HostProbe {
         return new HostProbe(runner, runtime, false);
     }
 
+    /** Whether the last view of a target (node = "", else CT ID) came from JSON; empty when not yet read. */
+    java.util.Optional<Boolean> readJson(String target) {
+        return java.util.Optional.ofNullable(json.get(target));
+    }
+
     /** The node, and inside the given containers (all running ones when null). */
     public HostState observe(Collection<String> containers) {
         NetView node = view("", UnaryOperator.identity());
@@ -74,7 +79,7 @@ public final class HostProbe {
                     if (parts.size() == 3) {
                         json.put(target, true);
                         return withSysfs(new NetView(IpJson.links(parts.get(0)), IpJson.addresses(parts.get(1)),
-                            IpJson.routes(parts.get(2))), wrap);
+                            IpJson.routes(parts.get(2))), wrap, false);
                     }
                 } catch (IOException e) {
                     // some part was not JSON (partial -j support): use text for everything
@@ -99,12 +104,13 @@ public final class HostProbe {
         String routes6 = must(target, wrap.apply(List.of("ip", "-6", "route", "show", "table", "main")));
         List<dev.vzbridge.api.host.Route> routes = new ArrayList<>(IpText.routes(routes4));
         routes.addAll(IpText.routes(routes6));
-        return withSysfs(new NetView(IpText.links(links), IpText.addresses(addrs), routes), wrap);
+        // Old -d output names no bridges: sysfs is the only reliable source there.
+        return withSysfs(new NetView(IpText.links(links), IpText.addresses(addrs), routes), wrap, true);
     }
 
     /** Old iproute2 prints no bridge details: read them from sysfs in one process for all links. */
-    private NetView withSysfs(NetView v, UnaryOperator<List<String>> wrap) {
-        boolean missing = v.links().stream()
+    private NetView withSysfs(NetView v, UnaryOperator<List<String>> wrap, boolean always) {
+        boolean missing = always || v.links().stream()
             .anyMatch(l -> (l.isBridge() && l.bridge() == null) || (l.master() != null && l.portState() == null));
         if (!missing) return v;
         List<String> argv = new ArrayList<>(List.of("grep", "-s", "-H", ""));

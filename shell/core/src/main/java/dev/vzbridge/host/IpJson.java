@@ -1,7 +1,7 @@
 package dev.vzbridge.host;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.BridgeInfo;
@@ -28,10 +28,11 @@ public final class IpJson {
     /** The JSON arrays of one {@code ip -j -batch} run, in order. */
     public static List<JsonNode> arrays(String text) throws IOException {
         List<JsonNode> out = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = MAPPER.readerFor(JsonNode.class).readValues(text)) {
-            while (it.hasNextValue()) {
-                JsonNode n = it.nextValue();
-                if (!n.isArray()) throw new IOException("expected a JSON array, got " + n.getNodeType());
+        // One tree per top-level value (a MappingIterator would unwrap the first array instead).
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                JsonNode n = MAPPER.readTree(p);
+                if (n == null || !n.isArray()) throw new IOException("expected a JSON array, got " + (n == null ? "nothing" : n.getNodeType()));
                 out.add(n);
             }
         }
@@ -48,11 +49,11 @@ public final class IpJson {
             BridgeInfo bridge = null;
             if ("bridge".equals(kind) && info.path("info_data").has("stp_state")) {
                 JsonNode d = info.path("info_data");
-                bridge = new BridgeInfo(d.path("stp_state").asInt() != 0, PortStates.seconds(d.path("forward_delay").asLong()));
+                bridge = new BridgeInfo(d.path("stp_state").asInt() != 0, IpValues.seconds(d.path("forward_delay").asLong()));
             }
             String portState = null;
             if ("bridge".equals(text(info, "info_slave_kind"))) {
-                portState = PortStates.name(text(info.path("info_slave_data"), "state"));
+                portState = IpValues.name(text(info.path("info_slave_data"), "state"));
             }
             boolean up = false;
             for (JsonNode f : l.path("flags")) up |= "UP".equals(f.asText());
@@ -83,8 +84,8 @@ public final class IpJson {
             String type = text(r, "type");
             if (type != null && SKIPPED_ROUTE_TYPES.contains(type)) continue;
             Integer metric = r.has("metric") ? r.get("metric").asInt() : null;
-            out.add(new Route(PortStates.cidrOf(text(r, "dst")), text(r, "gateway"), text(r, "dev"), text(r, "protocol"),
-                text(r, "scope"), metric, text(r, "prefsrc")));
+            out.add(new Route(IpValues.cidrOf(text(r, "dst")), text(r, "gateway"), text(r, "dev"), IpValues.proto(text(r, "protocol")),
+                IpValues.scope(text(r, "scope")), metric, text(r, "prefsrc")));
         }
         return out;
     }

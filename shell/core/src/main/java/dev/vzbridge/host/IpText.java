@@ -61,8 +61,8 @@ public final class IpText {
             String stp = segmentValue(rest, "bridge", "stp_state");
             String fd = segmentValue(rest, "bridge", "forward_delay");
             if ("bridge".equals(kind) && stp != null && fd != null)
-                bridge = new BridgeInfo(!stp.equals("0"), PortStates.seconds(Long.parseLong(fd)));
-            String portState = PortStates.name(segmentValue(rest, "bridge_slave", "state"));
+                bridge = new BridgeInfo(!stp.equals("0"), IpValues.seconds(Long.parseLong(fd)));
+            String portState = IpValues.name(segmentValue(rest, "bridge_slave", "state"));
             out.add(new Link(m.group(2), Integer.parseInt(m.group(1)), kind == null ? "ether" : kind, master, up, mac,
                 bridge, portState));
         }
@@ -107,8 +107,8 @@ public final class IpText {
             if (table != null && !table.equals("main")) continue;
             String metric = after(w, "metric");
             Integer m = metric != null && metric.matches("\\d+") ? Integer.valueOf(metric) : null;
-            out.add(new Route(PortStates.cidrOf(w.get(0)), after(w, "via"), after(w, "dev"), after(w, "proto"),
-                after(w, "scope"), m, after(w, "src")));
+            out.add(new Route(IpValues.cidrOf(w.get(0)), after(w, "via"), after(w, "dev"), IpValues.proto(after(w, "proto")),
+                IpValues.scope(after(w, "scope")), m, after(w, "src")));
         }
         return out;
     }
@@ -134,9 +134,9 @@ public final class IpText {
             BridgeInfo bridge = l.bridge();
             if (stp != null && fd != null && fd.matches("\\d+")) {
                 kind = "bridge";
-                if (bridge == null) bridge = new BridgeInfo(!stp.equals("0"), PortStates.seconds(Long.parseLong(fd)));
+                if (bridge == null) bridge = new BridgeInfo(!stp.equals("0"), IpValues.seconds(Long.parseLong(fd)));
             }
-            String portState = l.portState() != null ? l.portState() : PortStates.name(port);
+            String portState = l.portState() != null ? l.portState() : IpValues.name(port);
             out.add(new Link(l.name(), l.index(), kind, l.master(), l.up(), l.mac(), bridge, portState));
         }
         return out;

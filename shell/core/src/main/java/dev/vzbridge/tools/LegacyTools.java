@@ -14,6 +14,7 @@ import static dev.vzbridge.tools.Steps.argv;
  * Intents as the recipe's commands: brctl, ifconfig, route (net-tools), for nodes
  * whose iproute2 predates bridge support. ifconfig keeps one IPv4 address per
  * interface name: adding sets it, deleting clears it (0.0.0.0), as in the recipe.
+ * Setting or clearing an IPv4 address with ifconfig also brings the interface up.
  */
 public final class LegacyTools implements NetTools {
     @Override
@@ -23,7 +24,10 @@ public final class LegacyTools implements NetTools {
 
     @Override
     public Step addBridge(String bridge) {
-        return Steps.of(argv("brctl", "addbr", bridge), argv("brctl", "delbr", bridge), bridge);
+        // ifconfig brings an interface up whenever it sets an address, also when an undo clears one:
+        // take the bridge down first, or brctl refuses to delete it.
+        return Steps.of(argv("brctl", "addbr", bridge),
+            List.of(argv("ifconfig", bridge, "down"), argv("brctl", "delbr", bridge)), bridge);
     }
 
     @Override

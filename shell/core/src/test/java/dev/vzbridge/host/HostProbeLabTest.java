@@ -43,7 +43,12 @@ class HostProbeLabTest {
     private static HostState observe(Lab lab, boolean text) {
         var runtime = new NetnsRuntime(lab.nodeRunner(), lab.ctNetnsPattern(), new Iproute2Tools());
         HostProbe probe = text ? HostProbe.textOnly(lab.nodeRunner(), runtime) : new HostProbe(lab.nodeRunner(), runtime);
-        return probe.observe(null);
+        HostState h = probe.observe(null);
+        if (!text) {
+            assertEquals(java.util.Optional.of(true), probe.readJson(""), "this iproute2 speaks JSON");
+            assertEquals(java.util.Optional.of(true), probe.readJson("101"));
+        }
+        return h;
     }
 
     @Test

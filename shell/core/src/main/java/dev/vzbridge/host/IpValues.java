@@ -1,10 +1,10 @@
 package dev.vzbridge.host;
 
-/** STP port states as the kernel numbers them (sysfs brport/state, old iproute2). */
-final class PortStates {
+/** Normalised values from iproute2 and sysfs: STP port states, delays, route keys. */
+final class IpValues {
     private static final String[] NAMES = {"disabled", "listening", "learning", "forwarding", "blocking"};
 
-    private PortStates() {
+    private IpValues() {
     }
 
     /** "3" → "forwarding"; names pass through lower-cased. */
@@ -21,6 +21,16 @@ final class PortStates {
     /** Kernel forward delay in centiseconds (USER_HZ) → whole seconds. */
     static int seconds(long centiseconds) {
         return (int) Math.round(centiseconds / 100.0);
+    }
+
+    /** "boot" is what ip route add records by default, and text output omits it: no protocol worth keeping. */
+    static String proto(String p) {
+        return p == null || p.equals("boot") ? null : p;
+    }
+
+    /** "global" (universe) is every gateway route's default scope, and text output omits it. */
+    static String scope(String s) {
+        return s == null || s.equals("global") || s.equals("universe") ? null : s;
     }
 
     /** A host route is written with its full prefix, as the API promises. */
