@@ -50,7 +50,7 @@ class BadInputTest {
             bad(SYNTAX, "--nic 'eth 0' contains whitespace", "bridge", "create", "br1", "--nic", "eth 0"),
             bad(NEEDS_HOST, "--nic: no interface 'eth7' on the node", "bridge", "create", "br1", "--nic", "eth7"),
             bad(NEEDS_HOST, "--nic: br9 is a bridge, not a NIC", "bridge", "create", "br1", "--nic", "br9"),
-            bad(NEEDS_HOST, "--nic: vx0 is a veth, not a NIC", "bridge", "create", "br1", "--nic", "vx0"),
+            bad(NEEDS_HOST, "--nic: veth101.0 is a container's interface, not a NIC", "bridge", "create", "br1", "--nic", "veth101.0"),
             bad(NEEDS_HOST, "--nic: lo is the loopback, not a NIC", "bridge", "create", "br1", "--nic", "lo"),
             bad(NEEDS_HOST, "the bridge and --nic must differ (eth1)", "bridge", "create", "eth1", "--nic", "eth1"),
             bad(NEEDS_HOST, "--nic eth0 is already a port of br0", "bridge", "create", "br1", "--nic", "eth0"),

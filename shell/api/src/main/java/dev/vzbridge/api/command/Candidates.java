@@ -25,10 +25,15 @@ public final class Candidates {
         }
     }
 
-    /** Interfaces that could be a bridge's uplink: not bridges, veths or loopback. */
+    /**
+     * Interfaces that could be a bridge's uplink: not bridges, loopback, bridge ports
+     * or containers' host ends (vethCTID.N; other veths are uplinks of nodes that are
+     * namespaces themselves, like the lab's).
+     */
     public static final class Nics extends LiveCandidates {
         protected Collection<String> candidates(HostState h) {
-            return h.links().stream().filter(l -> !l.isLoopback() && !l.isBridge() && !l.isVeth())
+            return h.links().stream().filter(l -> !l.isLoopback() && !l.isBridge() && l.master() == null)
+                .filter(l -> !(l.isVeth() && l.name().matches("veth\\d+\\.\\d+")))
                 .map(Link::name).sorted().toList();
         }
     }

@@ -37,7 +37,7 @@ public final class BridgeRemoval {
         if (!br.isBridge()) throw new UsageException(bridge + " is " + Names.kindOf(br) + ", not a bridge");
 
         List<Link> ports = host.portsOf(bridge);
-        List<Link> ctPorts = ports.stream().filter(p -> p.isVeth() || containerPorts.containsKey(p.name())).toList();
+        List<Link> ctPorts = ports.stream().filter(p -> containerPorts.containsKey(p.name())).toList();
         List<Link> uplinks = ports.stream().filter(p -> !ctPorts.contains(p)).toList();
         List<String> notes = new ArrayList<>();
         if (!ctPorts.isEmpty()) {

@@ -18,6 +18,11 @@ public final class ContainerPorts {
     private ContainerPorts() {
     }
 
+    /** Whether a node interface is named like a container's host end (vethCTID.N). */
+    public static boolean isContainerEnd(String name) {
+        return VZ_VETH.matcher(name).matches();
+    }
+
     /** Host end name → CT ID, for every node link that belongs to a container. */
     public static Map<String, String> of(HostState host, ContainerRuntime runtime) {
         Map<String, String> out = new LinkedHashMap<>();

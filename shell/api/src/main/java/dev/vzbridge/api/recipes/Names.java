@@ -47,11 +47,17 @@ public final class Names {
         return l;
     }
 
-    /** A link that may carry a bridge: a real NIC, not a bridge, veth or loopback. */
+    /**
+     * A link that may carry a bridge: not a bridge, loopback or a container's host
+     * end. Other veths count as NICs (a node that is itself a container or
+     * namespace, like the lab's, has its uplink on a veth).
+     */
     public static Link existingNic(HostState host, String option, String name) {
         Link l = existingLink(host, option, name);
-        if (l.isBridge() || l.isVeth() || l.isLoopback())
+        if (l.isBridge() || l.isLoopback())
             throw new UsageException(option + ": " + name + " is " + kindOf(l) + ", not a NIC");
+        if (l.isVeth() && ContainerPorts.isContainerEnd(name))
+            throw new UsageException(option + ": " + name + " is a container's interface, not a NIC");
         return l;
     }
 

@@ -1,0 +1,146 @@
+package dev.vzbridge.bridge;
+
+import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.FileView;
+import dev.vzbridge.api.host.Address;
+import dev.vzbridge.api.host.Container;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.host.Link;
+import dev.vzbridge.api.host.Route;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.tools.ContainerRuntime;
+import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.engine.Engine;
+import dev.vzbridge.engine.Node;
+import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.host.NetnsRuntime;
+import dev.vzbridge.host.NodeAccess;
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.tools.ToolFlavours;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The lab's node as the shell sees it: planners get a context, plans go through the real engine. */
+final class LabNode {
+    final Lab lab;
+    final Path root;
+    final String flavour;
+    final NodeAccess host;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    LabNode(Lab lab, Path root, String flavour) {
+        this.lab = lab;
+        this.root = root;
+        this.flavour = flavour;
+        CommandRunner runner = lab.nodeRunner();
+        NetTools tools = ToolFlavours.select(flavour, runner);
+        this.host = new NodeAccess(runner, tools, new NetnsRuntime(runner, lab.ctNetnsPattern(), tools), root, null, null);
+    }
+
+    HostState observe() {
+        return host.observe(null);
+    }
+
+    /** Plans a command line against the node as it is now. */
+    Plan plan(String... words) {
+        return Commands.planning(words).plan(context());
+    }
+
+    /** Plans and applies through the engine; returns the engine's exit code. */
+    int run(String... words) {
+        return submit(plan(words), null);
+    }
+
+    /** Applies a plan with the engine, making the k-th command fail when k > 0. */
+    int submit(Plan plan, Integer failAt) {
+        CommandRunner runner = host.runner();
+        if (failAt != null) runner = FailureInjectingRunner.failingNth(failAt, runner);
+        GlobalOptions o = new GlobalOptions();
+        o.root = root;
+        o.lockWait = 5;
+        Node node = new Node(runner, root, host::observe, host.runtime());
+        Engine engine = new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return engine.submit(plan, plan.command());
+    }
+
+    boolean ping(String from, String target) {
+        return lab.ping(from == null ? lab.nodeNetns() : lab.ctNetns(from), target);
+    }
+
+    /**
+     * The state as an admin compares it: links (kind, master, up, MAC, bridge
+     * settings), addresses and routes, per namespace; ifindexes and order left out.
+     */
+    String fingerprint() {
+        HostState h = observe();
+        StringBuilder sb = new StringBuilder();
+        describe(sb, "node", h.links(), h.addresses(), h.routes());
+        for (Container c : h.containers()) describe(sb, "ct" + c.id(), c.links(), c.addresses(), c.routes());
+        return sb.toString();
+    }
+
+    private static void describe(StringBuilder sb, String where, List<Link> links, List<Address> addresses, List<Route> routes) {
+        links.stream().sorted(Comparator.comparing(Link::name)).forEach(l -> sb.append(where).append(" link ").append(l.name())
+            .append(' ').append(l.kind()).append(" master=").append(l.master()).append(" up=").append(l.up())
+            .append(" mac=").append(l.mac()).append(" bridge=").append(l.bridge()).append('\n'));
+        addresses.stream().map(a -> where + " addr " + a.dev() + " " + a.cidr()).sorted().forEach(s -> sb.append(s).append('\n'));
+        routes.stream().map(r -> where + " route " + r.dst() + " via " + r.via() + " dev " + r.dev() + " proto " + r.proto())
+            .sorted().forEach(s -> sb.append(s).append('\n'));
+    }
+
+    CommandContext context() {
+        return new CommandContext() {
+            private HostState observed;
+
+            public HostState host() {
+                if (observed == null) observed = host.observe(null);
+                return observed;
+            }
+
+            public NetTools tools() {
+                return host.tools();
+            }
+
+            public ContainerRuntime containers() {
+                return host.runtime();
+            }
+
+            public FileView files() {
+                return host.files();
+            }
+
+            public Optional<String> duplicateAddressOwner(String dev, String ip) {
+                return host.duplicateAddressOwner(dev, ip);
+            }
+
+            public String diff(String path, byte[] proposed) {
+                return "";
+            }
+
+            public Optional<String> sshConnection() {
+                return Optional.empty();
+            }
+
+            public PrintWriter err() {
+                return new PrintWriter(err, true);
+            }
+
+            public String version() {
+                return "test";
+            }
+        };
+    }
+
+    static String steps(Plan p) {
+        return p.changes().stream().flatMap(c -> c.apply().stream()).map(a -> a.render()).collect(Collectors.joining("\n"));
+    }
+}

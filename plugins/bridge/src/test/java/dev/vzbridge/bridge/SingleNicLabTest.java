@@ -1,0 +1,61 @@
+package dev.vzbridge.bridge;
+
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabTest;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The recipe on the real kernel, proven with ping, in both tool flavours. */
+@LabTest
+class SingleNicLabTest {
+    static final String[] CREATE = {"bridge", "create", "br0", "--nic", "eth0"};
+    static final String[] ATTACH_101 = {"ct", "attach", "101", "--bridge", "br0", "--address", "203.0.113.195/26",
+        "--gateway", "203.0.113.193", "--host-route"};
+    static final String[] ATTACH_102 = {"ct", "attach", "102", "--bridge", "br0", "--address", "203.0.113.196/26",
+        "--gateway", "203.0.113.193", "--host-route"};
+
+    @TempDir
+    Path root;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iproute2", "legacy"})
+    void theRecipeEndToEndThenDeleteRestoresTheStart(String flavour, Lab lab) {
+        LabNode node = new LabNode(lab, root, flavour);
+        String start = node.fingerprint();
+
+        assertEquals(0, node.run(CREATE), node.err::toString);
+        assertTrue(node.ping(null, Lab.LAN_GATEWAY), "node reaches 10.0.0.1 over br0");
+        assertEquals(0, node.run(ATTACH_101), node.err::toString);
+        assertEquals(0, node.run(ATTACH_102), node.err::toString);
+        for (String ct : new String[]{"101", "102"}) {
+            String ip = ct.equals("101") ? "203.0.113.195" : "203.0.113.196";
+            assertTrue(node.ping(ct, Lab.ISP_GATEWAY), "CT " + ct + " reaches the ISP gateway");
+            assertTrue(node.ping(null, ip), "node reaches CT " + ct);
+            assertTrue(node.ping(ct, Lab.NODE_ADDRESS), "CT " + ct + " reaches the node");
+        }
+        assertTrue(node.ping("101", "203.0.113.196"), "CTs reach each other over the bridge");
+        assertTrue(node.ping(null, Lab.LAN_GATEWAY));
+
+        for (String[] again : new String[][]{CREATE, ATTACH_101, ATTACH_102}) {
+            Plan p = node.plan(again);
+            assertTrue(p.isEmpty(), () -> String.join(" ", again) + " planned again:\n" + LabNode.steps(p));
+        }
+
+        assertEquals(0, node.run("ct", "detach", "102"), node.err::toString);
+        assertThrows(UsageException.class, () -> node.plan("bridge", "delete", "br0"), "refused while CT 101 is attached");
+        assertEquals(0, node.run("ct", "detach", "101"), node.err::toString);
+        assertEquals(0, node.run("bridge", "delete", "br0"), node.err::toString);
+        assertEquals(start, node.fingerprint(), "bridge delete restores the starting state");
+        assertTrue(node.ping(null, Lab.LAN_GATEWAY));
+        assertTrue(node.plan("bridge", "delete", "br0").isEmpty());
+    }
+}
