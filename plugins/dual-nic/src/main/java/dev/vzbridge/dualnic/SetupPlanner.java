@@ -1,0 +1,122 @@
+package dev.vzbridge.dualnic;
+
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.host.Link;
+import dev.vzbridge.api.host.Route;
+import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.net.IpAddress;
+import dev.vzbridge.api.plan.Change;
+import dev.vzbridge.api.plan.Check;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.api.recipes.BridgeOverNic;
+import dev.vzbridge.api.recipes.BridgeSpec;
+import dev.vzbridge.api.recipes.Moves;
+import dev.vzbridge.api.recipes.Recipe;
+import dev.vzbridge.api.recipes.SshSession;
+import dev.vzbridge.api.recipes.TakeOff;
+import dev.vzbridge.api.tools.NetTools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The recipe's dual-NIC section as a plan: the bridge over the external NIC (its
+ * addresses and routes taken off), the node's address and default route on the
+ * local NIC ("replace br0 with eth1"), optionally an address on the bridge so the
+ * node reaches the containers. The record for teardown is written first, so a
+ * node whose disk refuses it is never changed. Only what is missing is planned.
+ */
+public final class SetupPlanner {
+    private SetupPlanner() {
+    }
+
+    public static Plan plan(HostState host, NetTools tools, SetupRequest req, Optional<StoredRecord> stored,
+                            Optional<SshSession> ssh) {
+        Optional<SetupRecord> record = stored.map(StoredRecord::record);
+        SetupChecks.require(host, req, record);
+        Link ext = host.link(req.external()).orElseThrow();
+        Link local = host.link(req.local()).orElseThrow();
+        List<Cidr> bridgeAddresses = req.bridgeAddress() == null ? List.of() : List.of(req.bridgeAddress());
+        BridgeSpec spec = new BridgeSpec(req.bridge(), req.external(), bridgeAddresses, null, false,
+            req.stp(), req.forwardDelay(), BridgeSpec.MAC_NIC);
+        // The bridge block's notes speak of its own options; this command says it in its own words below.
+        Recipe bridge = BridgeOverNic.plan(host, tools, spec, Optional.empty());
+        TakeOff takeOff = TakeOff.of(host, tools, req.external());
+
+        Route defaultRoute = Moves.defaultVia(req.gateway(), req.local());
+        List<Route> routesToLocal = new ArrayList<>();
+        List<Route> dropped = new ArrayList<>();
+        for (Route r : takeOff.routes()) {
+            if (r.isDefault()) continue;
+            if (r.via() != null && req.localAddress().contains(IpAddress.parse(r.via()))) routesToLocal.add(r.onDev(req.local()));
+            else dropped.add(r);
+        }
+        routesToLocal.add(defaultRoute);
+        List<Route> addRoutes = routesToLocal.stream().filter(r -> !Moves.hasRoute(host.routes(), r)).toList();
+        boolean addAddress = !Moves.hasAddress(host.addresses(), req.local(), req.localAddress());
+        List<Cidr> addedAddresses = addAddress ? List.of(req.localAddress()) : List.of();
+
+        List<Step> localSteps = new ArrayList<>();
+        if (!local.up()) localSteps.add(tools.up(req.local(), false));
+        localSteps.addAll(Moves.addAddresses(tools, req.local(), addedAddresses));
+        localSteps.addAll(Moves.addRoutes(tools, addRoutes));
+        Change toLocal = new Change("give " + req.local() + " the node's address and default route", localSteps);
+
+        Plan.Builder b = Plan.builder(req.commandLine());
+        boolean changes = !bridge.isEmpty() || !toLocal.steps().isEmpty();
+        if (changes) {
+            SetupRecord.Asked asked = new SetupRecord.Asked(req.localAddress(), req.gateway(), req.bridgeAddress());
+            SetupRecord next = record
+                .map(r -> r.plus(takeOff.addresses(), takeOff.routes(), addedAddresses, addRoutes, asked))
+                .orElseGet(() -> new SetupRecord(req.external(), ext.up(), req.local(), local.up(), req.bridge(),
+                    takeOff.addresses(), takeOff.routes(), addedAddresses, addRoutes, asked));
+            b.change(new Change("record the setup for 'dualnic teardown' in " + SetupRecord.PATH,
+                List.of(RecordFile.write(next, stored))));
+            b.file(SetupRecord.PATH);
+        } else {
+            b.note("nothing to do");
+        }
+        bridge.changes().forEach(b::change);
+        b.change(toLocal);
+        bridge.checks().forEach(b::check);
+        checks(req, takeOff).forEach(b::check);
+        notes(host, req, takeOff, dropped, ssh).forEach(b::note);
+        return b.build();
+    }
+
+    private static List<Check> checks(SetupRequest req, TakeOff takeOff) {
+        List<Check> out = new ArrayList<>();
+        String subnet = req.localAddress().subnet();
+        out.add(new Check.Link(null, req.local(), true, ""));
+        out.add(new Check.Address(null, req.local(), req.localAddress().toString(), true));
+        for (Cidr c : takeOff.addresses()) out.add(new Check.Address(null, req.external(), c.toString(), false));
+        // The gateway is reached through the local NIC and no longer through the external one.
+        out.add(new Check.Route(null, subnet, null, req.local(), true));
+        out.add(new Check.Route(null, subnet, null, req.external(), false));
+        out.add(new Check.Route(null, subnet, null, req.bridge(), false));
+        out.add(new Check.Route(null, "default", req.gateway(), req.local(), true));
+        out.add(new Check.Ping(null, req.gateway()));
+        return out;
+    }
+
+    private static List<String> notes(HostState host, SetupRequest req, TakeOff takeOff, List<Route> dropped,
+                                      Optional<SshSession> ssh) {
+        List<String> out = new ArrayList<>();
+        out.add(TrafficPaths.summary(req.local(), req.gateway(), req.bridge(), req.external()));
+        out.add(TrafficPaths.nodeToContainers(req.bridge(), req.local(), req.bridgeAddress()));
+        if (!takeOff.isEmpty()) {
+            List<String> what = new ArrayList<>();
+            takeOff.addresses().forEach(c -> what.add(c.toString()));
+            takeOff.routes().forEach(r -> what.add("route " + RouteText.format(r)));
+            out.add(req.external() + " gives up " + String.join(", ", what) + " (the node's own traffic moves to " + req.local() + ")");
+        }
+        if (!dropped.isEmpty())
+            out.add("routes not through the local gateway are not kept: "
+                + String.join(", ", dropped.stream().map(RouteText::format).toList()) + " ('dualnic teardown' restores them)");
+        ssh.flatMap(s -> takeOff.interrupting(host, s).map(step -> TakeOff.sessionNote(s, req.external(), step, req.local())))
+            .ifPresent(out::add);
+        return out;
+    }
+}
