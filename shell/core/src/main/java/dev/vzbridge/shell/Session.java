@@ -122,4 +122,61 @@ public final class Session {
     public dev.vzbridge.api.plan.Plan planOf(List<String> words) {
         return planner.planOf(words);
     }
+
+    private CommandCatalog catalog;
+    private List<dev.vzbridge.plugins.PluginInfo> plugins = List.of();
+    private boolean colour;
+    private volatile boolean exitRequested;
+
+    /** The commands this shell knows (set when the shell starts). */
+    public CommandCatalog catalog() {
+        return catalog;
+    }
+
+    public void setCatalog(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** What plugin loading found, for 'plugin list'. */
+    public List<dev.vzbridge.plugins.PluginInfo> plugins() {
+        return plugins;
+    }
+
+    public void setPlugins(List<dev.vzbridge.plugins.PluginInfo> plugins) {
+        this.plugins = List.copyOf(plugins);
+    }
+
+    /** Whether output may carry ANSI colour (a terminal, and no NO_COLOR). */
+    public boolean colour() {
+        return colour;
+    }
+
+    public void setColour(boolean colour) {
+        this.colour = colour;
+    }
+
+    /** Asked by 'exit'/'quit': the interactive loop ends after this command. */
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    /**
+     * Reports a failed command: one line on stderr, and under --json also
+     * {@code {"error":…,"exitCode":…}} on stdout.
+     */
+    public void error(String message, int exitCode) {
+        err.println("vzbridge: " + message);
+        err.flush();
+        if (options.json) {
+            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("error", message);
+            data.put("exitCode", exitCode);
+            out.println(Json.write(data));
+            out.flush();
+        }
+    }
 }

@@ -1,0 +1,118 @@
+package dev.vzbridge.shell;
+
+import dev.vzbridge.api.command.UsageException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The interactive shell: prompt with host name (and the engine's mark), history
+ * in ~/.vzbridge_history, completion, highlighting. Ctrl-C drops the line,
+ * Ctrl-D or 'exit' leaves.
+ */
+public final class Console {
+    private final Shell shell;
+    private final Terminal terminal;
+    private final String hostName;
+    private final Path historyFile;
+
+    public Console(Shell shell, Terminal terminal, String hostName, Path historyFile) {
+        this.shell = shell;
+        this.terminal = terminal;
+        this.hostName = hostName;
+        this.historyFile = historyFile;
+    }
+
+    /** Builds the reader the loop uses; tests drive it directly over an in-memory terminal. */
+    public LineReader reader() {
+        CommandCatalog catalog = shell.session().catalog();
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(true);
+        parser.setEofOnEscapedNewLine(true);
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("vzbridge")
+            .parser(parser)
+            .completer(new ShellCompleter(catalog))
+            .highlighter(new ShellHighlighter(catalog, shell.session().colour()))
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is data, not history
+            .option(LineReader.Option.AUTO_FRESH_LINE, true);
+        if (historyFile != null) builder.variable(LineReader.HISTORY_FILE, historyFile);
+        return builder.build();
+    }
+
+    /** @return 0 when the admin leaves */
+    public int run() {
+        Session session = shell.session();
+        LineReader reader = reader();
+        int startup = startupMessages(session);
+        if (startup != 0) return startup;
+        while (!session.exitRequested()) {
+            String line;
+            try {
+                line = reader.readLine(prompt(session));
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C: drop this line, keep the shell
+            } catch (EndOfFileException e) {
+                break; // Ctrl-D
+            }
+            shell.execute(line);
+        }
+        if (session.engine().inTransaction()) {
+            session.err().println("vzbridge: leaving with an open transaction: discarded, nothing was applied");
+            session.engine().abort();
+        }
+        saveHistory(reader);
+        return 0;
+    }
+
+    /** Opens the host (building a lab) so its banner shows. @return 2 for bad options, else 0 */
+    private int startupMessages(Session session) {
+        try {
+            session.host().banner().ifPresent(session.out()::println);
+        } catch (UsageException e) {
+            session.error(e.getMessage(), 2);
+            return 2;
+        } catch (RuntimeException e) {
+            session.error("cannot reach the host: " + e.getMessage() + "; only commands that do not need it will work", 1);
+        }
+        try {
+            session.engine().startupNotice().ifPresent(session.out()::println);
+        } catch (RuntimeException e) {
+            session.error("engine: " + e.getMessage(), 1);
+        }
+        session.out().println("vzbridge " + Session.VERSION + ": 'help' lists commands, TAB completes, Ctrl-D leaves.");
+        session.out().flush();
+        return 0;
+    }
+
+    String prompt(Session session) {
+        String mark = "";
+        try {
+            mark = Optional.ofNullable(session.engine().promptMark()).orElse("");
+        } catch (RuntimeException e) {
+            // a prompt must never fail
+        }
+        String text = "vzbridge@" + hostName + (mark.isEmpty() ? "" : " [" + mark + "]") + "> ";
+        if (!session.colour()) return text;
+        AttributedStyle style = mark.isEmpty() ? AttributedStyle.BOLD.foreground(AttributedStyle.BLUE)
+            : AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW);
+        return new AttributedString(text, style).toAnsi(terminal);
+    }
+
+    private static void saveHistory(LineReader reader) {
+        try {
+            reader.getHistory().save();
+        } catch (java.io.IOException | RuntimeException e) {
+            // history is a convenience; losing it is not an error
+        }
+    }
+}

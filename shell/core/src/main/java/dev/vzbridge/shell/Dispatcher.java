@@ -1,0 +1,203 @@
+package dev.vzbridge.shell;
+
+import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.CommandFailedException;
+import dev.vzbridge.api.command.PlanningCommand;
+import dev.vzbridge.api.command.QueryCommand;
+import dev.vzbridge.api.command.Report;
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.plan.Plan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one command line: splits it into words, parses it with picocli into fresh
+ * command instances and hands the result to the right stage (builtin, query, or
+ * plan then engine). Every failure becomes one line and an exit code; the shell
+ * goes on.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Session session;
+    private final CommandCatalog catalog;
+
+    public Dispatcher(Session session) {
+        this.session = session;
+        this.catalog = session.catalog();
+        session.setPlanner(this::planOf);
+    }
+
+    /** Runs a line typed or read from a file; blank lines and comments do nothing. */
+    public int execute(String line) {
+        return execute(line, null);
+    }
+
+    /**
+     * @param where prefix for error messages, e.g. "setup.vzb:4", or null
+     * @return exit code
+     */
+    public int execute(String line, String where) {
+        List<String> words;
+        try {
+            words = Tokenizer.words(line);
+        } catch (UsageException e) {
+            return fail(where, e.getMessage(), 2, null);
+        }
+        if (words.isEmpty()) return 0;
+        return execute(words, line.strip(), where);
+    }
+
+    public int execute(List<String> words, String line, String where) {
+        String name = words.get(0);
+        if (catalog.entry(name).isEmpty()) return fail(where, unknown(name), 2, null);
+        Parsed parsed;
+        try {
+            parsed = parse(words);
+        } catch (CommandLine.ParameterException e) {
+            return fail(where, qualified(words, e), 2, null);
+        } catch (UsageException e) {
+            return fail(where, e.getMessage(), 2, null);
+        }
+        if (parsed.helpShown()) return 0;
+        String label = parsed.path();
+        try {
+            return run(parsed, line);
+        } catch (UsageException e) {
+            return fail(where, label + ": " + e.getMessage(), 2, null);
+        } catch (CommandLine.ParameterException e) {
+            return fail(where, label + ": " + e.getMessage(), 2, null);
+        } catch (CommandFailedException e) {
+            return fail(where, label + ": " + e.getMessage(), 1, e.getCause());
+        } catch (RuntimeException | LinkageError e) {
+            return fail(where, label + ": " + describe(e), 1, e);
+        }
+    }
+
+    private int run(Parsed parsed, String line) {
+        Object command = parsed.command();
+        if (command instanceof BuiltinCommand builtin) return builtin.run(session);
+        if (command instanceof QueryCommand query) {
+            Report report = query.run(session.newContext());
+            session.report(report);
+            return report.exitCode();
+        }
+        if (command instanceof PlanningCommand planning) {
+            CommandContext ctx = session.newContext();
+            Plan plan = planning.plan(ctx);
+            Report instead = planning.instead(ctx, plan);
+            if (instead != null) {
+                session.report(instead);
+                return instead.exitCode();
+            }
+            if (plan.isEmpty()) {
+                session.report(nothingToDo(plan));
+                return 0;
+            }
+            return session.engine().submit(plan, line);
+        }
+        throw new UsageException(parsed.path() + ": missing subcommand; try 'help " + parsed.path() + "'");
+    }
+
+    private static Report nothingToDo(Plan plan) {
+        StringBuilder text = new StringBuilder("nothing to do\n");
+        plan.notes().forEach(n -> text.append("  ").append(n).append('\n'));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("result", "nothing to do");
+        data.put("command", plan.command());
+        data.put("notes", plan.notes());
+        return new Report(text.toString(), data);
+    }
+
+    /** For 'plan CMD …': the plan of a planning command, without running anything. */
+    public Plan planOf(List<String> words) {
+        if (words.isEmpty()) throw new UsageException("plan what? e.g. 'plan bridge add br0 eth0'");
+        if (catalog.entry(words.get(0)).isEmpty()) throw new UsageException(unknown(words.get(0)));
+        Parsed parsed;
+        try {
+            parsed = parse(words);
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(qualified(words, e));
+        }
+        if (!(parsed.command() instanceof PlanningCommand planning))
+            throw new UsageException(parsed.path() + " does not change the host; there is nothing to plan");
+        return planning.plan(session.newContext());
+    }
+
+    /** True when the words parse to a command that changes the host. */
+    public boolean isPlanning(List<String> words) {
+        if (words.isEmpty() || catalog.entry(words.get(0)).isEmpty()) return false;
+        try {
+            return parse(words).command() instanceof PlanningCommand;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private record Parsed(Object command, String path, boolean helpShown) {
+    }
+
+    private Parsed parse(List<String> words) {
+        CommandLine top = catalog.fresh(words.get(0));
+        top.setOut(session.out());
+        top.setErr(session.err());
+        ParseResult result = top.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+        ParseResult leaf = result;
+        while (leaf.hasSubcommand()) leaf = leaf.subcommand();
+        String path = leaf.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ", words.get(0) + " ");
+        if (leaf == result) path = words.get(0);
+        boolean help = CommandLine.printHelpIfRequested(result);
+        return new Parsed(leaf.commandSpec().userObject(), path, help);
+    }
+
+    private String unknown(String name) {
+        String hint = "";
+        List<String> close = catalog.names().stream().filter(n -> Spelling.near(name, n)).toList();
+        if (!close.isEmpty()) hint = " (did you mean " + String.join(" or ", close) + "?)";
+        return "unknown command '" + name + "'" + hint + "; try 'help'";
+    }
+
+    private static String qualified(List<String> words, CommandLine.ParameterException e) {
+        CommandLine where = e.getCommandLine();
+        String path = where == null ? words.get(0)
+            : where.getCommandSpec().qualifiedName(" ").replaceFirst("^\\S+", words.get(0));
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            String what = first.startsWith("-") ? "unknown option '" : "unexpected argument '";
+            List<String> suggestions = unmatched.getSuggestions();
+            String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
+            return path + ": " + what + first + "'" + hint;
+        }
+        return path + ": " + e.getMessage();
+    }
+
+    private int fail(String where, String message, int code, Throwable cause) {
+        String full = where == null ? message : where + ": " + message;
+        if (cause != null) {
+            LOG.error(full, cause);
+            if (session.options().debug) {
+                StringWriter trace = new StringWriter();
+                cause.printStackTrace(new PrintWriter(trace));
+                session.err().print(trace);
+            }
+        } else {
+            LOG.info("{} (exit {})", full, code);
+        }
+        session.error(full, code);
+        return code;
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        return msg == null || msg.isBlank() ? type : msg + " (" + type + ")";
+    }
+}

@@ -1,0 +1,199 @@
+package dev.vzbridge.shell;
+
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.engine.Engine;
+import dev.vzbridge.host.HostAccessFactory;
+import dev.vzbridge.plugins.DirectoryPolicy;
+import dev.vzbridge.plugins.PluginLoader;
+import dev.vzbridge.plugins.PluginSources;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+
+/**
+ * The vzbridge program: parses the global options, loads plugins, then runs
+ * {@code -c CMD}, {@code -f FILE}, piped stdin as a batch, or the interactive
+ * console when stdin is a terminal. Exit codes: 0 ok, 1 failed, 2 usage error,
+ * 3 rolled back but drift remains. The host (and a lab) is closed on every exit,
+ * including Ctrl-C and SIGTERM.
+ */
+public final class Main {
+    @Command(name = "vzbridge", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
+        description = "Puts OpenVZ containers on bridged networks, safely.%n"
+            + "Without -c or -f: an interactive shell when stdin is a terminal, else a batch read from stdin.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:ok", "1:a command failed (and was rolled back)", "2:usage error",
+            "3:rolled back, but drift remains"})
+    static final class Launch {
+        @Mixin
+        GlobalOptions options = new GlobalOptions();
+    }
+
+    static final class VersionText implements CommandLine.IVersionProvider {
+        public String[] getVersion() {
+            return new String[] {"vzbridge " + Session.VERSION};
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        boolean terminal = System.console() != null;
+        int code = run(args, System.in, System.out, System.err, terminal);
+        System.exit(code);
+    }
+
+    /** @param interactive stdin and stdout are a terminal */
+    static int run(String[] args, InputStream in, PrintStream stdout, PrintStream stderr, boolean interactive) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        Launch launch = new Launch();
+        CommandLine parser = new CommandLine(launch);
+        parser.setExpandAtFiles(false);
+        try {
+            parser.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("vzbridge: " + e.getMessage() + " (vzbridge --help shows the options)");
+            return 2;
+        }
+        if (parser.isUsageHelpRequested()) {
+            parser.usage(out);
+            return 0;
+        }
+        if (parser.isVersionHelpRequested()) {
+            parser.printVersionHelp(out);
+            return 0;
+        }
+        GlobalOptions options = launch.options;
+        if (options.command != null && options.file != null) {
+            err.println("vzbridge: -c and -f cannot be used together");
+            return 2;
+        }
+        String batch = null;
+        String batchName = null;
+        if (options.file != null) {
+            batchName = options.file.toString();
+            try {
+                batch = batchName.equals("-") ? read(in) : Files.readString(options.file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("vzbridge: cannot read " + batchName + ": " + e.getMessage());
+                return 2;
+            }
+            if (batchName.equals("-")) batchName = "<stdin>";
+        } else if (options.command == null && !interactive) {
+            batchName = "<stdin>";
+            try {
+                batch = read(in);
+            } catch (IOException e) {
+                err.println("vzbridge: cannot read stdin: " + e.getMessage());
+                return 1;
+            }
+        }
+        Logging.configure(options.debug);
+        return new Main().start(options, batchName, batch, interactive && options.command == null && batch == null,
+            out, err);
+    }
+
+    private int start(GlobalOptions options, String batchName, String batch, boolean interactive,
+                      PrintWriter out, PrintWriter err) {
+        Terminal terminal = null;
+        if (interactive) {
+            try {
+                terminal = TerminalBuilder.builder().system(true).name("vzbridge").build();
+                out = terminal.writer();
+                err = terminal.writer();
+            } catch (IOException | RuntimeException e) {
+                err.println("vzbridge: cannot open the terminal: " + e.getMessage());
+                return 1;
+            }
+        }
+        PrintWriter shellOut = out;
+        PrintWriter shellErr = err;
+        PluginLoader plugins = loadPlugins(options, err);
+        LazyHostAccess host = new LazyHostAccess(() -> HostAccessFactory.open(options, shellErr));
+        LazyEngine engine = new LazyEngine(() -> new Engine(options, host, shellOut, shellErr));
+        Thread closer = new Thread(() -> closeQuietly(host, plugins), "vzbridge-shutdown");
+        Runtime.getRuntime().addShutdownHook(closer);
+        try {
+            boolean colour = interactive && colourWanted();
+            var sources = plugins.contributions().stream()
+                .map(c -> new CommandCatalog.Source(c.pluginId(), c.provider())).toList();
+            Shell shell = new Shell(options, host, engine, sources, plugins.infos(), out, err, colour);
+            if (options.command != null) return shell.execute(options.command);
+            if (batch != null) return shell.batch(batchName, batch);
+            Path history = Path.of(System.getProperty("user.home", "/root"), ".vzbridge_history");
+            return new Console(shell, terminal, hostName(options), history).run();
+        } catch (UsageException e) {
+            err.println("vzbridge: " + e.getMessage());
+            return 2;
+        } finally {
+            closeQuietly(host, plugins);
+            if (terminal != null) closeQuietly(terminal);
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static PluginLoader loadPlugins(GlobalOptions options, PrintWriter err) {
+        PluginLoader loader = new PluginLoader(new DirectoryPolicy(), message -> {
+            err.println("vzbridge: " + message);
+            err.flush();
+        }).systemVersion(Session.VERSION);
+        PluginSources.directories(options.plugins).forEach(loader::loadDirectory);
+        if (PluginSources.developmentMode()) loader.loadBuildJars(PluginSources.developmentJars());
+        return loader;
+    }
+
+    private static void closeQuietly(LazyHostAccess host, PluginLoader plugins) {
+        try {
+            host.close();
+        } catch (RuntimeException e) {
+            System.err.println("vzbridge: closing the host failed: " + e.getMessage());
+        }
+        plugins.close();
+    }
+
+    private static void closeQuietly(Terminal terminal) {
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            // the process is ending anyway
+        }
+    }
+
+    static boolean colourWanted() {
+        String noColor = System.getenv("NO_COLOR");
+        if (noColor != null && !noColor.isEmpty()) return false;
+        return !"dumb".equals(System.getenv("TERM"));
+    }
+
+    static String hostName(GlobalOptions options) {
+        if (options.lab) return "lab";
+        if (options.netns != null) return options.netns;
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!name.isEmpty()) return name;
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return "localhost";
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,70 @@
+package dev.vzbridge.shell;
+
+import dev.vzbridge.engine.PlanExecutor;
+import dev.vzbridge.host.HostAccess;
+import dev.vzbridge.plugins.PluginInfo;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One shell put together: session, command catalog (built-ins plus the given
+ * sources), dispatcher and the live host cache for completion. The same object
+ * serves -c, batches and the interactive console.
+ */
+public final class Shell {
+    private final Session session;
+    private final Dispatcher dispatcher;
+    private final LiveHostCache live;
+
+    public Shell(GlobalOptions options, HostAccess host, PlanExecutor engine, List<CommandCatalog.Source> extraSources,
+                 List<PluginInfo> plugins, PrintWriter out, PrintWriter err, boolean colour) {
+        this.session = new Session(options, host, engine, out, err);
+        session.setColour(colour);
+        this.live = new LiveHostCache(() -> host.observe(null));
+        List<CommandCatalog.Source> sources = new ArrayList<>(CommandCatalog.builtinSources());
+        sources.addAll(extraSources);
+        CommandCatalog catalog = new CommandCatalog(sources, live, message -> {
+            err.println("vzbridge: " + message);
+            err.flush();
+        });
+        session.setCatalog(catalog);
+        session.setPlugins(plugins.stream().map(p -> p.withCommands(catalog.commandsOf(p.id()))).toList());
+        this.dispatcher = new Dispatcher(session);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public LiveHostCache liveHost() {
+        return live;
+    }
+
+    /** One command line; the host may have changed afterwards, so completion re-reads it. */
+    public int execute(String line) {
+        try {
+            return dispatcher.execute(line);
+        } finally {
+            live.invalidate();
+            session.out().flush();
+            session.err().flush();
+        }
+    }
+
+    /** A batch file's text; {@code name} is the file as given, or {@code <stdin>}. */
+    public int batch(String name, String content) {
+        try {
+            return new BatchRunner(session, dispatcher).run(name, content);
+        } finally {
+            live.invalidate();
+            session.out().flush();
+            session.err().flush();
+        }
+    }
+}
