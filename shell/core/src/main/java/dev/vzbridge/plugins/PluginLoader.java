@@ -178,8 +178,7 @@ public final class PluginLoader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            manager.stopPlugins();
-            manager.unloadPlugins();
+            manager.unloadPlugins(); // stops each plugin first; stopPlugins() trips over its own list
         } catch (RuntimeException e) {
             LOG.warn("cannot unload plugins", e);
         }

@@ -31,12 +31,12 @@ public final class ShellCompleter implements Completer {
             }
             return;
         }
-        CommandLine top = catalog.tree().getSubcommands().get(line.words().get(0));
-        if (top == null) return;
-        String[] args = line.words().subList(1, line.words().size()).toArray(String[]::new);
+        if (catalog.entry(line.words().get(0)).isEmpty()) return;
+        // From the root: picocli cannot parse from a subcommand's spec that has a parent.
+        String[] args = line.words().toArray(String[]::new);
         List<CharSequence> suffixes = new ArrayList<>();
         try {
-            AutoComplete.complete(top.getCommandSpec(), args, line.wordIndex() - 1, prefix.length(), line.cursor(), suffixes);
+            AutoComplete.complete(catalog.tree().getCommandSpec(), args, line.wordIndex(), prefix.length(), line.cursor(), suffixes);
         } catch (RuntimeException e) {
             return; // a half-typed line picocli cannot make sense of: offer nothing
         }

@@ -1,0 +1,104 @@
+package dev.vzbridge.shell;
+
+import dev.vzbridge.plugins.PluginSources;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The program as the launcher starts it; none of these needs the host. */
+class MainTest {
+    @TempDir
+    static Path home;
+    private static String savedHome;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void installation() {
+        savedHome = System.getProperty(PluginSources.HOME_PROPERTY);
+        System.setProperty(PluginSources.HOME_PROPERTY, home.toString()); // no plugins: no build-tree discovery
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null)
+            System.setProperty("org.slf4j.simpleLogger.logFile", home.resolve("test.log").toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        if (savedHome == null) System.clearProperty(PluginSources.HOME_PROPERTY);
+        else System.setProperty(PluginSources.HOME_PROPERTY, savedHome);
+    }
+
+    private static Run main(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true), new PrintStream(err, true), false);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = main("", "--version");
+        assertEquals(0, version.code());
+        assertEquals("vzbridge " + Session.VERSION + "\n", version.out());
+        Run help = main("", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().startsWith("Usage: vzbridge "), help.out());
+        assertTrue(help.out().contains("--dry-run") && help.out().contains("Exit codes:"), help.out());
+    }
+
+    @Test
+    void aBadOptionIsOneLineAndExit2() {
+        Run r = main("", "--bogus");
+        assertEquals(2, r.code());
+        assertEquals("vzbridge: Unknown option: '--bogus' (vzbridge --help shows the options)\n", r.err());
+        assertEquals(2, main("", "-c", "help", "-f", "x").code());
+    }
+
+    @Test
+    void dashCRunsOneCommand() {
+        Run r = main("", "-c", "help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\n  plugin "), r.out());
+        Run unknown = main("", "-c", "frobnicate now");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("vzbridge: unknown command 'frobnicate'"), unknown.err());
+    }
+
+    @Test
+    void pipedStdinIsABatch() {
+        Run r = main("help\n# nothing\nnope\nhelp\n");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("vzbridge: <stdin>:3: unknown command 'nope'"), r.err());
+    }
+
+    @Test
+    void dashFRunsAFile() throws Exception {
+        Path file = home.resolve("b.vzb");
+        Files.writeString(file, "set topic=plugin\nhelp ${topic} \\\n  list\n");
+        Run r = main("", "-f", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: plugin list"), r.out());
+        Run missing = main("", "-f", home.resolve("missing.vzb").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("vzbridge: cannot read "), missing.err());
+    }
+
+    @Test
+    void jsonErrorsFromTheProgram() {
+        Run r = main("", "--json", "-c", "nope");
+        assertEquals(2, r.code());
+        assertEquals("{\"error\":\"unknown command 'nope'; try 'help'\",\"exitCode\":2}\n", r.out());
+    }
+}
