@@ -27,8 +27,10 @@ public final class HostAccessFactory {
     }
 
     /**
-     * Under --lab this builds the lab, and sets {@code options.root} to a temporary
-     * directory unless --root was given, so every file the shell writes stays in the lab.
+     * Under --lab this builds the lab, sets {@code options.root} to a temporary
+     * directory unless --root was given (so every file the shell writes stays in the
+     * lab) and {@code options.ctNetns} to the lab's pattern. {@code options.runtime}
+     * is set to the runtime chosen, so the journal can name it.
      *
      * @throws UsageException for impossible combinations (exit 2)
      */
@@ -41,6 +43,8 @@ public final class HostAccessFactory {
             throw new UsageException("--tools must be auto, iproute2 or legacy, not '" + options.tools + "'");
         if (options.ctNetns == null || !options.ctNetns.contains("{id}"))
             throw new UsageException("--ct-netns must contain {id}, e.g. ct{id}");
+        // Record what was chosen, so a journal names the runtime that really ran (and --lab's CT pattern below).
+        options.runtime = runtimeName;
         CommandRunner local = new ProcessRunner();
         if (options.lab) return openLab(options, runtimeName, local);
         CommandRunner runner = local;
@@ -66,6 +70,7 @@ public final class HostAccessFactory {
                 tempRoot = Files.createTempDirectory("vzbridge-lab-");
                 options.root = tempRoot;
             }
+            options.ctNetns = lab.ctNetnsPattern();
             Path madeRoot = tempRoot;
             Runnable teardown = () -> {
                 lab.close();

@@ -12,7 +12,7 @@ public final class ShowCommand implements BuiltinCommand {
     @Override
     public int run(Session session) {
         HostState h = session.newContext().host();
-        session.report(new Report(HostStateText.render(h), h));
+        session.report(new Report(HostStateText.render(h), HostStateJson.tree(h)));
         return 0;
     }
 }

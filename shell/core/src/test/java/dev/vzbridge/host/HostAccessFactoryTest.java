@@ -1,0 +1,88 @@
+package dev.vzbridge.host;
+
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.exec.ProcessRunner;
+import dev.vzbridge.lab.Netns;
+import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.testkit.LabRequirement;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HostAccessFactoryTest {
+    private static final PrintWriter ERR = new PrintWriter(new StringWriter());
+
+    private static String usage(GlobalOptions o) {
+        return assertThrows(UsageException.class, () -> HostAccessFactory.open(o, ERR)).getMessage();
+    }
+
+    @Test
+    void impossibleOptionsAreUsageErrors() {
+        GlobalOptions o = new GlobalOptions();
+        o.lab = true;
+        o.netns = "x";
+        assertEquals("--lab and --netns cannot be combined", usage(o));
+        o = new GlobalOptions();
+        o.runtime = "docker";
+        assertEquals("--runtime must be vzctl or netns, not 'docker'", usage(o));
+        o = new GlobalOptions();
+        o.tools = "busybox";
+        assertEquals("--tools must be auto, iproute2 or legacy, not 'busybox'", usage(o));
+        o = new GlobalOptions();
+        o.ctNetns = "container";
+        assertEquals("--ct-netns must contain {id}, e.g. ct{id}", usage(o));
+    }
+
+    @Test
+    @Tag("lab")
+    void unknownNamespace() {
+        LabRequirement.require();
+        GlobalOptions o = new GlobalOptions();
+        o.netns = "vzbnone-does-not-exist";
+        assertEquals("network namespace 'vzbnone-does-not-exist' does not exist (see ip netns list)", usage(o));
+    }
+
+    @Test
+    @Tag("lab")
+    void labOpensOnTheNodeAndCloseRemovesEverything() {
+        LabRequirement.require();
+        GlobalOptions o = new GlobalOptions();
+        o.lab = true;
+        HostAccess host = HostAccessFactory.open(o, ERR);
+        Path root = o.root;
+        String pattern = o.ctNetns;
+        try {
+            assertTrue(Files.isDirectory(root) && !root.equals(Path.of("/")), "temporary root " + root);
+            assertEquals(root, host.root());
+            assertEquals("netns", o.runtime);
+            assertTrue(pattern.matches("vzb[0-9a-z]{6}-ct\\{id}"), pattern);
+            String banner = host.banner().orElseThrow();
+            assertTrue(banner.contains("bridge create br0 --nic eth0"), banner);
+            assertTrue(banner.contains("203.0.113.193/26"), banner);
+            HostState h = host.observe(null);
+            assertTrue(h.addressesOf("eth0").stream().anyMatch(a -> a.cidr().equals("10.0.0.2/24")), h.addresses().toString());
+            assertEquals("10.0.0.1", h.defaultRoute(false).orElseThrow().via());
+            assertEquals(List.of("101", "102"), host.runtime().list());
+            assertEquals("netns", host.runtime().name());
+            assertTrue(host.duplicateAddressOwner("eth0", "10.0.0.1").isPresent(), "the uplink answers for 10.0.0.1");
+            assertTrue(host.duplicateAddressOwner("eth0", "10.0.0.77").isEmpty(), "nobody has 10.0.0.77");
+        } finally {
+            host.close();
+            host.close();
+        }
+        assertFalse(Files.exists(root), "temporary root removed");
+        String prefix = pattern.substring(0, pattern.indexOf('-'));
+        assertTrue(Netns.list(new ProcessRunner()).stream().noneMatch(n -> n.startsWith(prefix)), "lab removed");
+    }
+}
