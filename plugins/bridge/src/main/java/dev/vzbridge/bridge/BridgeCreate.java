@@ -80,7 +80,7 @@ public final class BridgeCreate implements PlanningCommand {
             String segment = uplink.master() != null ? uplink.master() : uplink.name();
             Dad.requireUnused(ctx, host, segment, given.isEmpty() ? Moves.movableAddresses(host, uplink.name()) : given);
         }
-        return recipe.toPlan(commandLine());
+        return recipe.toPlan(ctx, commandLine());
     }
 
     /** A bridge that exists with a delay below 2 s cannot switch STP on without a new delay. */

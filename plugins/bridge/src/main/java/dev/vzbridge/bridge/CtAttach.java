@@ -76,6 +76,6 @@ public final class CtAttach implements PlanningCommand {
         String line = new CommandLineText("ct", "attach", ctid).opt("--bridge", bridge).opt("--ifname", "eth0".equals(ifname) ? null : ifname)
             .opts("--address", addresses).opt("--gateway", gateway).flag("--host-route", hostRoute).opt("--mac", mac)
             .flag("--no-dad", noDad).toString();
-        return recipe.toPlan(line, ct.id());
+        return recipe.toPlan(ctx, line, ct.id());
     }
 }

@@ -26,6 +26,6 @@ public final class CtDetach implements PlanningCommand {
         Names.ctid(ctid);
         HostState host = ctx.host();
         String line = new CommandLineText("ct", "detach", ctid).opt("--ifname", "eth0".equals(ifname) ? null : ifname).toString();
-        return ContainerVeth.detach(host, ctx.tools(), ctx.containers(), ctid, ifname).toPlan(line, ctid);
+        return ContainerVeth.detach(host, ctx.tools(), ctx.containers(), ctid, ifname).toPlan(ctx, line, ctid);
     }
 }

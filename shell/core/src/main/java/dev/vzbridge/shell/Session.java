@@ -51,14 +51,24 @@ public final class Session {
         return err;
     }
 
+    /** The state the plans gathered in the open transaction lead to (see CommandContext.expect). */
+    private HostState expected;
+
     /** A fresh context for one command: observes the host once, lazily. */
     public CommandContext newContext() {
         return new CommandContext() {
             private HostState observed;
 
             public HostState host() {
+                // Nothing is applied before commit: later commands of a transaction plan on what earlier ones make.
+                if (!engine.inTransaction()) expected = null;
+                if (expected != null) return expected;
                 if (observed == null) observed = host.observe(null);
                 return observed;
+            }
+
+            public void expect(HostState after) {
+                if (engine.inTransaction()) expected = after;
             }
 
             public NetTools tools() {

@@ -37,6 +37,15 @@ public interface CommandContext {
     /** The SSH connection the admin came in on (SSH_CONNECTION), if any. */
     Optional<String> sshConnection();
 
+    /**
+     * A planner tells the shell the state its plan leads to. Inside an open
+     * transaction (a batch file, begin … commit) nothing is applied before commit,
+     * so the shell lets later commands plan against this state; outside one it is
+     * ignored.
+     */
+    default void expect(HostState after) {
+    }
+
     /** For warnings and progress; results go in the Report. */
     PrintWriter err();
 

@@ -1,6 +1,7 @@
 package dev.vzbridge.api.recipes;
 
 import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.host.BridgeInfo;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
@@ -42,7 +43,8 @@ public final class BridgeOverNic {
         List<Route> routesToBridge = routesFor(host, spec, takeOff);
 
         List<Change> changes = new ArrayList<>();
-        changes.add(new Change("create bridge " + br, createSteps(tools, spec, existing, nic)));
+        Settings wantedSettings = settings(spec, existing, nic);
+        changes.add(new Change("create bridge " + br, createSteps(tools, spec, existing, wantedSettings)));
         changes.add(new Change("take addresses and routes off " + nic.name(), concat(takeOff.routeSteps(), takeOff.addressSteps())));
         List<Step> enslave = new ArrayList<>();
         if (!nic.up()) enslave.add(tools.up(nic.name(), false));
@@ -60,7 +62,41 @@ public final class BridgeOverNic {
         }
         ssh.flatMap(s -> takeOff.interrupting(host, s).map(step -> TakeOff.sessionNote(s, nic.name(), step, br)))
             .ifPresent(notes::add);
-        return new Recipe(changes, checks(host, br, nic.name(), finalAddresses, routesToBridge), notes);
+        return new Recipe(changes, checks(host, br, nic.name(), finalAddresses, routesToBridge), notes,
+            after(host, spec, existing, nic, wantedSettings, takeOff, give, routesToBridge));
+    }
+
+    /** What the bridge ends up with: STP, forward delay, and the MAC to pin (null: leave it). */
+    record Settings(boolean stp, boolean stpNow, int fd, int fdNow, String mac, String macNow) {
+    }
+
+    private static Settings settings(BridgeSpec spec, Optional<Link> existing, Link nic) {
+        boolean stpNow = existing.map(l -> l.bridge() != null && l.bridge().stp()).orElse(false);
+        int fdNow = existing.map(l -> l.bridge() == null ? BridgeSpec.KERNEL_FORWARD_DELAY : l.bridge().forwardDelay())
+            .orElse(BridgeSpec.KERNEL_FORWARD_DELAY);
+        boolean stp = spec.stp() != null ? spec.stp() : existing.isPresent() ? stpNow : false;
+        // A new bridge gets delay 0 without STP; with STP the kernel's 15 s (0 is invalid there).
+        int fd = spec.forwardDelay() != null ? spec.forwardDelay() : existing.isPresent() ? fdNow : stp ? fdNow : 0;
+        String mac = spec.mac().equals(BridgeSpec.MAC_NIC) ? nic.mac() : spec.mac().equals(BridgeSpec.MAC_AUTO) ? null : spec.mac();
+        return new Settings(stp, stpNow, fd, fdNow, mac, existing.map(Link::mac).orElse(null));
+    }
+
+    private static HostState after(HostState host, BridgeSpec spec, Optional<Link> existing, Link nic, Settings s,
+                                   TakeOff takeOff, List<Cidr> give, List<Route> routes) {
+        HostEdit e = HostEdit.of(host);
+        HostEdit.View n = e.node();
+        BridgeInfo info = new BridgeInfo(s.stp(), s.fd());
+        if (existing.isEmpty()) {
+            n.addLink(new Link(spec.bridge(), 0, "bridge", null, true, s.mac() != null ? s.mac() : nic.mac(), info, null));
+        } else {
+            n.link(spec.bridge(), l -> HostEdit.with(l, l.master(), true, s.mac(), info));
+        }
+        takeOff.routes().forEach(n::removeRoute);
+        takeOff.addresses().forEach(c -> n.removeAddress(nic.name(), c));
+        n.link(nic.name(), l -> HostEdit.with(l, spec.bridge(), true, null, null));
+        give.forEach(c -> n.addAddress(spec.bridge(), c));
+        routes.forEach(n::addRoute);
+        return e.build();
     }
 
     private static void requireUsableBridge(HostState host, Link l, Link nic) {
@@ -101,21 +137,13 @@ public final class BridgeOverNic {
         return out.stream().filter(r -> !Moves.hasRoute(host.routes(), r)).toList();
     }
 
-    private static List<Step> createSteps(NetTools tools, BridgeSpec spec, Optional<Link> existing, Link nic) {
+    private static List<Step> createSteps(NetTools tools, BridgeSpec spec, Optional<Link> existing, Settings s) {
         String br = spec.bridge();
         List<Step> steps = new ArrayList<>();
-        boolean stpNow = existing.map(l -> l.bridge() != null && l.bridge().stp()).orElse(false);
-        int fdNow = existing.map(l -> l.bridge() == null ? BridgeSpec.KERNEL_FORWARD_DELAY : l.bridge().forwardDelay())
-            .orElse(BridgeSpec.KERNEL_FORWARD_DELAY);
-        boolean stp = spec.stp() != null ? spec.stp() : existing.isPresent() ? stpNow : false;
-        // A new bridge gets delay 0 without STP; with STP the kernel's 15 s (0 is invalid there).
-        int fd = spec.forwardDelay() != null ? spec.forwardDelay() : existing.isPresent() ? fdNow : stp ? fdNow : 0;
         if (existing.isEmpty()) steps.add(tools.addBridge(br));
-        steps.addAll(stpAndDelay(tools, br, stp, stpNow, fd, fdNow));
-        String mac = spec.mac().equals(BridgeSpec.MAC_NIC) ? nic.mac() : spec.mac().equals(BridgeSpec.MAC_AUTO) ? null : spec.mac();
-        String macNow = existing.map(Link::mac).orElse(null);
-        if (mac != null && !mac.equalsIgnoreCase(String.valueOf(macNow))) {
-            Step pin = tools.setMac(br, mac, macNow == null ? mac : macNow);
+        steps.addAll(stpAndDelay(tools, br, s.stp(), s.stpNow(), s.fd(), s.fdNow()));
+        if (s.mac() != null && !s.mac().equalsIgnoreCase(String.valueOf(s.macNow()))) {
+            Step pin = tools.setMac(br, s.mac(), s.macNow() == null ? s.mac() : s.macNow());
             // A new bridge's random MAC is gone with the bridge itself: nothing to restore.
             steps.add(existing.isEmpty() ? new Step(pin.apply(), List.of(), pin.links()) : pin);
         }

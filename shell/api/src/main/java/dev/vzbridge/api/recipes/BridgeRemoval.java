@@ -32,7 +32,7 @@ public final class BridgeRemoval {
                               Map<String, String> containerPorts, boolean keepOnBridge, Optional<SshSession> ssh) {
         Names.ifname("bridge", bridge);
         Optional<Link> found = host.link(bridge);
-        if (found.isEmpty()) return new Recipe(List.of(), List.of(), List.of("no bridge " + bridge + ": nothing to remove"));
+        if (found.isEmpty()) return new Recipe(List.of(), List.of(), List.of("no bridge " + bridge + ": nothing to remove"), host);
         Link br = found.get();
         if (!br.isBridge()) throw new UsageException(bridge + " is " + Names.kindOf(br) + ", not a bridge");
 
@@ -80,7 +80,15 @@ public final class BridgeRemoval {
         String newHome = uplink == null ? "another interface" : uplink.name();
         ssh.flatMap(s -> takeOff.interrupting(host, s).map(step -> TakeOff.sessionNote(s, bridge, step, newHome)))
             .ifPresent(notes::add);
-        return new Recipe(changes, checks(bridge, uplink, back, routesBack), notes);
+        HostEdit e = HostEdit.of(host);
+        HostEdit.View n = e.node();
+        takeOff.routes().forEach(n::removeRoute);
+        takeOff.addresses().forEach(c -> n.removeAddress(bridge, c));
+        ports.forEach(p -> n.link(p.name(), HostEdit::released));
+        if (uplink != null) back.forEach(c -> n.addAddress(uplink.name(), c));
+        routesBack.forEach(n::addRoute);
+        n.removeLink(bridge);
+        return new Recipe(changes, checks(bridge, uplink, back, routesBack), notes, e.build());
     }
 
     private static String describe(Link port, Map<String, String> containerPorts) {

@@ -104,7 +104,23 @@ public final class ContainerVeth {
             new Change("plug " + hostIf + " into " + br.name(), plug),
             new Change("configure " + where, configure),
             new Change("host routes between the node and CT " + ct.id(), routes));
-        return new Recipe(changes, all, List.of());
+        HostEdit e = HostEdit.of(host);
+        HostEdit.View n = e.node();
+        HostEdit.View in = e.ct(ct.id());
+        String ctMac = spec.mac() != null ? spec.mac() : ctLink.map(Link::mac).orElse(null);
+        in.addLink(new Link(ifname, ctLink.map(Link::index).orElse(0), "veth", null, true, ctMac, null, null));
+        n.addLink(new Link(hostIf, hostLink.map(Link::index).orElse(0), "veth", br.name(), true,
+            hostLink.map(Link::mac).orElse(null), null, "forwarding"));
+        give.forEach(c -> in.addAddress(ifname, c));
+        if (def != null && !Moves.hasRoute(ct.routes(), def)) in.addRoute(def);
+        if (spec.hostRoute()) {
+            Cidr nodeIp = nodeAddress(host, br.name());
+            ctAddresses.stream().filter(c -> !c.isV6()).map(c -> Moves.hostRoute(c, br.name()))
+                .filter(r -> !Moves.hasRoute(host.routes(), r)).forEach(n::addRoute);
+            Route back = Moves.hostRoute(nodeIp, ifname);
+            if (!Moves.hasRoute(ct.routes(), back)) in.addRoute(back);
+        }
+        return new Recipe(changes, all, List.of(), e.build());
     }
 
     /** The node's IPv4 address on the bridge: where the CT's host route points. */
@@ -134,7 +150,7 @@ public final class ContainerVeth {
         Optional<Link> ctLink = ct.link(ifname);
         Optional<Link> hostLink = host.link(hostIf);
         if (ctLink.isEmpty() && hostLink.isEmpty())
-            return new Recipe(List.of(), List.of(), List.of("CT " + ct.id() + " has no " + ifname + ": nothing to detach"));
+            return new Recipe(List.of(), List.of(), List.of("CT " + ct.id() + " has no " + ifname + ": nothing to detach"), host);
         if (ctLink.isPresent() && hostLink.isEmpty())
             throw new UsageException("CT " + ct.id() + " " + ifname + " is not a veth of this node; nothing vzbridge can detach");
         String bridge = hostLink.get().master();
@@ -159,7 +175,11 @@ public final class ContainerVeth {
             new Change("unplug " + hostIf + (bridge == null ? "" : " from " + bridge), unplug),
             new Change("remove " + where, List.of(runtime.removeVeth(ct.id(), ifname, bridge, mac))));
         List<Check> checks = List.of(new Check.Link(null, hostIf, false, null), new Check.Link(ct.id(), ifname, false, null));
-        return new Recipe(changes, checks, List.of());
+        HostEdit e = HostEdit.of(host);
+        nodeRoutes.forEach(e.node()::removeRoute);
+        e.ct(ct.id()).removeLink(ifname);
+        e.node().removeLink(hostIf);
+        return new Recipe(changes, checks, List.of(), e.build());
     }
 
     /** A container's own view as a HostState, so the node's helpers work inside it. */

@@ -1,5 +1,7 @@
 package dev.vzbridge.api.recipes;
 
+import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
@@ -7,8 +9,15 @@ import dev.vzbridge.api.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a building block contributes to a plan: ordered changes, their checks, notes. */
-public record Recipe(List<Change> changes, List<Check> checks, List<String> notes) {
+/**
+ * What a building block contributes to a plan: ordered changes, their checks, notes,
+ * and the state the host will be in afterwards (null when not predicted).
+ */
+public record Recipe(List<Change> changes, List<Check> checks, List<String> notes, HostState after) {
+    public Recipe(List<Change> changes, List<Check> checks, List<String> notes) {
+        this(changes, checks, notes, null);
+    }
+
     public Recipe {
         changes = changes.stream().filter(c -> !c.steps().isEmpty()).toList();
         checks = List.copyOf(checks);
@@ -26,7 +35,7 @@ public record Recipe(List<Change> changes, List<Check> checks, List<String> note
         k.addAll(next.checks);
         List<String> n = new ArrayList<>(notes);
         n.addAll(next.notes);
-        return new Recipe(c, k, n);
+        return new Recipe(c, k, n, next.after != null ? next.after : after);
     }
 
     /** Adds changes, checks and notes; an empty recipe says "nothing to do". */
@@ -35,6 +44,12 @@ public record Recipe(List<Change> changes, List<Check> checks, List<String> note
         checks.forEach(b::check);
         notes.forEach(b::note);
         return b;
+    }
+
+    /** The plan, after telling the shell the state it leads to (later commands of a batch plan against it). */
+    public Plan toPlan(CommandContext ctx, String command, String... containers) {
+        if (after != null) ctx.expect(after);
+        return toPlan(command, containers);
     }
 
     /** A whole plan from this recipe, noting "nothing to do" when there are no changes. */
