@@ -1,16 +1,13 @@
 package dev.vzbridge.doc;
 
 import dev.vzbridge.api.command.CommandProvider;
-import dev.vzbridge.engine.EngineCommands;
-import dev.vzbridge.host.HostCommands;
+import dev.vzbridge.shell.CommandCatalog;
 import dev.vzbridge.shell.GlobalOptions;
-import dev.vzbridge.shell.ShellBuiltins;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -49,18 +46,9 @@ public final class DocGen {
         Files.writeString(out.resolve("bash-completion/vzbridge"), BashCompletion.render(root));
     }
 
-    @Command(name = "vzbridge", description = "Puts OpenVZ containers on bridged networks, safely.")
-    static final class Root {
-    }
-
     /** The command tree with the launcher's global options on top, as vzbridge(8) describes it. */
     static CommandLine documentedRoot(List<CommandProvider> providers, String version) {
-        CommandLine root = new CommandLine(new Root());
-        List<CommandProvider> all = new ArrayList<>(List.of(new ShellBuiltins(), new EngineCommands(), new HostCommands()));
-        all.addAll(providers);
-        for (CommandProvider provider : all) {
-            for (Class<?> type : provider.commands()) root.addSubcommand(new CommandLine(type));
-        }
+        CommandLine root = CommandCatalog.commandLine(providers);
         CommandSpec spec = root.getCommandSpec();
         spec.addMixin("global", CommandSpec.forAnnotatedObject(new GlobalOptions()));
         spec.mixinStandardHelpOptions(true);
