@@ -1,6 +1,5 @@
 package dev.vzbridge.host;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vzbridge.api.host.Container;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.exec.CommandRunner;
@@ -75,7 +74,7 @@ public final class HostProbe {
             ExecResult r = runner.run(wrap.apply(List.of("ip", "-j", "-d", "-batch", "-")), JSON_BATCH, CommandRunner.DEFAULT_TIMEOUT);
             if (r.ok()) {
                 try {
-                    List<JsonNode> parts = IpJson.arrays(r.stdout());
+                    List<List<Object>> parts = IpJson.arrays(r.stdout());
                     if (parts.size() == 3) {
                         json.put(target, true);
                         return withSysfs(new NetView(IpJson.links(parts.get(0)), IpJson.addresses(parts.get(1)),

@@ -93,10 +93,12 @@ public final class Lab implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         List<String> all = new ArrayList<>(List.of(upNetns(), nodeNetns(), lanNetns()));
         containerIds.forEach(id -> all.add(ctNetns(id)));
-        for (String ns : all) {
-            must(runner.run("ip", "netns", "add", ns));
-            made.add(ns);
+        // One ip process for all namespaces; recorded first so a partial failure still removes them all.
+        synchronized (made) {
+            made.addAll(all);
         }
+        must(runner.run(List.of("ip", "-batch", "-"),
+            all.stream().map(ns -> "netns add " + ns + "\n").collect(Collectors.joining()), CommandRunner.DEFAULT_TIMEOUT));
         StringBuilder batch = new StringBuilder();
         // Distinct explicit ifindexes on the two ends of each pair (equal ones lose the first ARP).
         batch.append("link add name eth0 index 10 type veth peer name eth0 index 11 netns ").append(upNetns()).append('\n');
@@ -225,7 +227,9 @@ public final class Lab implements AutoCloseable {
     private void teardown() {
         synchronized (made) {
             if (closed) return;
-            for (String ns : made) runner.run(List.of("ip", "netns", "del", ns), null, Duration.ofSeconds(10));
+            // -force: go on past namespaces that are already gone.
+            if (!made.isEmpty()) runner.run(List.of("ip", "-force", "-batch", "-"),
+                made.stream().map(ns -> "netns del " + ns + "\n").collect(Collectors.joining()), Duration.ofSeconds(10));
             made.clear();
             LabMarkers.remove(prefix);
             closed = true;

@@ -1,6 +1,5 @@
 package dev.vzbridge.host;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.BridgeInfo;
 import dev.vzbridge.api.host.Link;
@@ -18,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** JSON and text forms of iproute2 6.1 output (recorded from one namespace) and of an old iproute2. */
 class IpParsersTest {
-    private static final List<JsonNode> BATCH;
+    private static final List<List<Object>> BATCH;
 
     static {
         try {
