@@ -55,6 +55,10 @@ public final class Console {
         LineReader reader = reader();
         int startup = startupMessages(session);
         if (startup != 0) return startup;
+        // Outside readLine JLine would restore the OS default for SIGINT, which kills the
+        // JVM without shutdown hooks (a lab would be left behind). Ask for a second Ctrl-C
+        // instead, then leave through System.exit so the hooks run.
+        terminal.handle(Terminal.Signal.INT, signal -> interruptedWhileRunning(session));
         while (!session.exitRequested()) {
             String line;
             try {
@@ -63,12 +67,18 @@ public final class Console {
                 continue; // Ctrl-C: drop this line, keep the shell
             } catch (EndOfFileException e) {
                 break; // Ctrl-D
+            } catch (IllegalStateException | java.io.IOError e) {
+                break; // the terminal went away (SIGTERM, hang-up): shutdown hooks clean up
             }
             shell.execute(line);
         }
-        if (session.engine().inTransaction()) {
-            session.err().println("vzbridge: leaving with an open transaction: discarded, nothing was applied");
-            session.engine().abort();
+        try {
+            if (session.engine().inTransaction()) {
+                session.err().println("vzbridge: leaving with an open transaction: discarded, nothing was applied");
+                session.engine().abort();
+            }
+        } catch (RuntimeException e) {
+            session.error("could not discard the open transaction: " + e.getMessage(), 1);
         }
         saveHistory(reader);
         return 0;
@@ -93,6 +103,22 @@ public final class Console {
         session.out().flush();
         return 0;
     }
+
+    private volatile long lastInterrupt;
+
+    private void interruptedWhileRunning(Session session) {
+        long now = System.nanoTime();
+        if (lastInterrupt != 0 && now - lastInterrupt < INTERRUPT_WINDOW_NANOS) {
+            session.err().println("\nvzbridge: interrupted; leaving (the host access is closed on the way out)");
+            session.err().flush();
+            System.exit(130);
+        }
+        lastInterrupt = now;
+        session.err().println("\nvzbridge: a command is running; press Ctrl-C again within 3 seconds to abandon it and leave");
+        session.err().flush();
+    }
+
+    private static final long INTERRUPT_WINDOW_NANOS = 3_000_000_000L;
 
     String prompt(Session session) {
         String mark = "";
