@@ -10,12 +10,16 @@ import dev.vzbridge.api.net.Cidr;
 import dev.vzbridge.api.tools.ContainerRuntime;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What save writes down: the node's bridges and the containers plugged into them, as observed. */
 record RunningConfig(List<NodeBridge> bridges, List<CtNet> containers, List<String> notes) {
+    private static final Pattern VZCTL_HOST_END = Pattern.compile("veth\\d+\\.\\d+");
 
     /** A bridge with its NIC ports (never container veths), first IPv4 address, gateway and settings. */
     record NodeBridge(String name, List<String> nics, Cidr address, String gateway, boolean stp, int delay, String mac) {
@@ -42,10 +46,12 @@ record RunningConfig(List<NodeBridge> bridges, List<CtNet> containers, List<Stri
     static RunningConfig observe(HostState host, ContainerRuntime runtime, Set<String> only) {
         List<String> notes = new ArrayList<>();
         List<NodeBridge> bridges = new ArrayList<>();
+        Set<String> ctEnds = containerEnds(host, runtime);
         for (Link br : host.bridges()) {
             List<Link> ports = host.portsOf(br.name());
             if (ports.isEmpty()) continue;
-            List<String> nics = ports.stream().filter(p -> !p.isVeth()).map(Link::name).sorted().toList();
+            // An uplink may itself be a veth (a node that is a container, the lab): only CT ends are left out.
+            List<String> nics = ports.stream().map(Link::name).filter(n -> !ctEnds.contains(n)).sorted().toList();
             List<Cidr> v4 = host.addressesOf(br.name()).stream()
                 .filter(a -> !a.isV6() && !a.isLinkLocal()).map(Address::parsed).toList();
             v4.stream().skip(1).forEach(c -> notes.add(br.name() + ": extra address " + c + " is not saved"));
@@ -65,7 +71,17 @@ record RunningConfig(List<NodeBridge> bridges, List<CtNet> containers, List<Stri
             if (net.isPresent()) cts.add(net.get());
             else if (only.contains(c.id())) throw new UsageException("container " + c.id() + " has no veth on a bridge");
         }
+        cts.sort(Comparator.comparing((CtNet c) -> c.id().length()).thenComparing(CtNet::id));
         return new RunningConfig(bridges, cts, notes);
+    }
+
+    /** Host ends of container interfaces: the runtime's names, and vzctl's vethCTID.N for CTs not observed. */
+    private static Set<String> containerEnds(HostState host, ContainerRuntime runtime) {
+        Set<String> out = new HashSet<>();
+        for (Container c : host.containers())
+            for (Link l : c.links()) if (!l.isLoopback()) out.add(runtime.hostIfname(c.id(), l.name()));
+        host.links().stream().map(Link::name).filter(n -> VZCTL_HOST_END.matcher(n).matches()).forEach(out::add);
+        return out;
     }
 
     private static Optional<CtNet> observe(HostState host, ContainerRuntime runtime, Container c, List<NodeBridge> bridges) {
@@ -82,6 +98,7 @@ record RunningConfig(List<NodeBridge> bridges, List<CtNet> containers, List<Stri
             ifaces.add(new CtIface(inside.name(), hostEnd, bridge, inside.mac(), node.get().mac(), addrs));
         }
         if (ifaces.isEmpty()) return Optional.empty();
+        ifaces.sort(Comparator.comparing(CtIface::ifname));
         String gw = c.routes().stream().filter(r -> r.isDefault() && !r.isV6()).map(Route::via)
             .filter(v -> v != null).findFirst().orElse(null);
         List<String> hostRoutes = new ArrayList<>();

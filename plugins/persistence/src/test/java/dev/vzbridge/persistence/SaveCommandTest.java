@@ -205,6 +205,20 @@ class SaveCommandTest {
         assertTrue(save("--check").plan(context(two, root)).isEmpty());
     }
 
+    /** A node whose uplink is itself a veth (a nested node, the lab) still saves it as the bridge's NIC. */
+    @Test
+    void vethUplinkIsANicButContainerEndsAreNot() {
+        rhelNode();
+        HostState h = bridgedNode();
+        List<Link> links = h.links().stream().map(l -> l.name().equals("eth0")
+            ? new Link("eth0", 2, "veth", "br0", true, l.mac(), null, "forwarding") : l).toList();
+        HostState nested = new HostState(links, h.addresses(), h.routes(), h.containers());
+        apply(root, save().plan(context(nested, root)));
+        String br0 = new String(read(root, "/etc/sysconfig/network-scripts/ifcfg-br0"), StandardCharsets.UTF_8);
+        assertTrue(new String(read(root, "/etc/sysconfig/network-scripts/ifcfg-eth0"), StandardCharsets.UTF_8).contains("BRIDGE=br0\n"));
+        assertFalse(Files.exists(root.resolve("etc/sysconfig/network-scripts/ifcfg-veth101.0")), br0);
+    }
+
     @Test
     void nodeWithoutBridgesHasNothingToSave() {
         rhelNode();
