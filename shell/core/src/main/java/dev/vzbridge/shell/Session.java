@@ -54,21 +54,25 @@ public final class Session {
     /** The state the plans gathered in the open transaction lead to (see CommandContext.expect). */
     private HostState expected;
 
+    private boolean planningAhead() {
+        return engine.inTransaction() || options.dryRun;
+    }
+
     /** A fresh context for one command: observes the host once, lazily. */
     public CommandContext newContext() {
         return new CommandContext() {
             private HostState observed;
 
             public HostState host() {
-                // Nothing is applied before commit: later commands of a transaction plan on what earlier ones make.
-                if (!engine.inTransaction()) expected = null;
+                // Nothing is applied before commit (or ever, under --dry-run): later commands plan on what earlier ones make.
+                if (!planningAhead()) expected = null;
                 if (expected != null) return expected;
                 if (observed == null) observed = host.observe(null);
                 return observed;
             }
 
             public void expect(HostState after) {
-                if (engine.inTransaction()) expected = after;
+                if (planningAhead()) expected = after;
             }
 
             public NetTools tools() {
