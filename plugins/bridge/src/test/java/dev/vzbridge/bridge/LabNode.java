@@ -14,7 +14,11 @@ import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.host.HostRuntime;
 import dev.vzbridge.host.NetnsRuntime;
+import dev.vzbridge.host.RootFileView;
+import dev.vzbridge.host.VzctlRuntime;
+import dev.vzbridge.testkit.LabVzctlEmulator;
 import dev.vzbridge.host.NodeAccess;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
@@ -38,12 +42,19 @@ final class LabNode {
     final StringWriter err = new StringWriter();
 
     LabNode(Lab lab, Path root, String flavour) {
+        this(lab, root, flavour, "netns");
+    }
+
+    /** runtime "netns", or "vzctl" through the test kit's vzctl emulator (containers are the lab's namespaces). */
+    LabNode(Lab lab, Path root, String flavour, String runtime) {
         this.lab = lab;
         this.root = root;
         this.flavour = flavour;
-        CommandRunner runner = lab.nodeRunner();
+        CommandRunner runner = runtime.equals("vzctl") ? LabVzctlEmulator.install(lab, root).wrap(lab.nodeRunner()) : lab.nodeRunner();
         NetTools tools = ToolFlavours.select(flavour, runner);
-        this.host = new NodeAccess(runner, tools, new NetnsRuntime(runner, lab.ctNetnsPattern(), tools), root, null, null);
+        HostRuntime rt = runtime.equals("vzctl") ? new VzctlRuntime(runner, new RootFileView(root), tools)
+            : new NetnsRuntime(runner, lab.ctNetnsPattern(), tools);
+        this.host = new NodeAccess(runner, tools, rt, root, null, null);
     }
 
     HostState observe() {

@@ -58,4 +58,41 @@ class SingleNicLabTest {
         assertTrue(node.ping(null, Lab.LAN_GATEWAY));
         assertTrue(node.plan("bridge", "delete", "br0").isEmpty());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iproute2", "legacy"})
+    void aSecondVethAndBridgePairPerContainer(String flavour, Lab lab) {
+        LabNode node = new LabNode(lab, root, flavour);
+        String start = node.fingerprint();
+        assertEquals(0, node.run(CREATE), node.err::toString);
+        assertEquals(0, node.run(ATTACH_101), node.err::toString);
+        // br1 bridges eth1, the node's second NIC towards the local LAN (no address of its own).
+        assertEquals(0, node.run("bridge", "create", "br1", "--nic", "eth1"), node.err::toString);
+        assertEquals(0, node.run("ct", "attach", "101", "--bridge", "br1", "--ifname", "eth1", "--address", "10.0.0.101/24"),
+            node.err::toString);
+        assertTrue(node.ping("101", Lab.LAN_GATEWAY), "CT 101 reaches the LAN through its second pair");
+        assertTrue(node.lab.run(lab.ctNetns("101"), "ip", "route", "get", Lab.LAN_GATEWAY).contains("dev eth1"));
+        assertTrue(node.ping("101", Lab.ISP_GATEWAY), "and the ISP gateway through the first");
+        assertTrue(node.ping(null, "203.0.113.195"));
+        assertTrue(node.plan("ct", "attach", "101", "--bridge", "br1", "--ifname", "eth1", "--address", "10.0.0.101/24").isEmpty());
+        for (String[] undo : new String[][]{{"ct", "detach", "101", "--ifname", "eth1"}, {"bridge", "delete", "br1"},
+            {"ct", "detach", "101"}, {"bridge", "delete", "br0"}})
+            assertEquals(0, node.run(undo), () -> String.join(" ", undo) + "\n" + node.err);
+        assertEquals(start, node.fingerprint());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRecipeWithTheVzctlRuntime(Lab lab) {
+        LabNode node = new LabNode(lab, root, "iproute2", "vzctl");
+        String start = node.fingerprint();
+        assertEquals(0, node.run(CREATE), node.err::toString);
+        assertEquals(0, node.run(ATTACH_101), node.err::toString);
+        assertTrue(node.ping("101", Lab.ISP_GATEWAY));
+        assertTrue(node.ping(null, "203.0.113.195"));
+        assertTrue(node.ping("101", Lab.NODE_ADDRESS));
+        assertTrue(node.plan(ATTACH_101).isEmpty());
+        assertEquals(0, node.run("ct", "detach", "101"), node.err::toString);
+        assertEquals(0, node.run("bridge", "delete", "br0"), node.err::toString);
+        assertEquals(start, node.fingerprint());
+    }
 }
