@@ -3,7 +3,7 @@ package dev.vzbridge.dualnic;
 import dev.vzbridge.api.command.Candidates;
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.api.command.PlanningCommand;
-import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.Dad;
 import dev.vzbridge.api.recipes.SshSession;
@@ -63,14 +63,15 @@ public class SetupCommand implements PlanningCommand {
         SetupRequest req = SetupRequest.of(external, local, bridge, localAddress, gateway, bridgeAddress, stp, forwardDelay,
             hostRoute, !noDad);
         Optional<StoredRecord> stored = StoredRecord.read(ctx.files());
-        Plan plan = SetupPlanner.plan(ctx.host(), ctx.tools(), req, stored, SshSession.parse(ctx.sshConnection()));
+        // Taken once: inside a transaction the context answers with the predicted state after expect().
+        HostState host = ctx.host();
+        Plan plan = SetupPlanner.plan(host, ctx.tools(), req, stored, SshSession.parse(ctx.sshConnection()), ctx::expect);
         if (req.dad() && !plan.isEmpty()) {
-            Dad.requireUnused(ctx, ctx.host(), req.local(), List.of(req.localAddress()));
+            Dad.requireUnused(ctx, host, req.local(), List.of(req.localAddress()));
             if (req.bridgeAddress() != null) {
-                List<Cidr> bridgeAddresses = List.of(req.bridgeAddress());
                 // A new bridge does not exist yet: its segment is the external NIC's.
-                String dev = ctx.host().link(req.bridge()).isPresent() ? req.bridge() : req.external();
-                Dad.requireUnused(ctx, ctx.host(), dev, bridgeAddresses);
+                String dev = host.link(req.bridge()).isPresent() ? req.bridge() : req.external();
+                Dad.requireUnused(ctx, host, dev, List.of(req.bridgeAddress()));
             }
         }
         return plan;

@@ -11,6 +11,7 @@ import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.recipes.BridgeOverNic;
 import dev.vzbridge.api.recipes.BridgeSpec;
+import dev.vzbridge.api.recipes.HostEdit;
 import dev.vzbridge.api.recipes.Moves;
 import dev.vzbridge.api.recipes.Recipe;
 import dev.vzbridge.api.recipes.SshSession;
@@ -20,6 +21,7 @@ import dev.vzbridge.api.tools.NetTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The recipe's dual-NIC section as a plan: the bridge over the external NIC (its
@@ -32,8 +34,9 @@ public final class SetupPlanner {
     private SetupPlanner() {
     }
 
+    /** @param expect told the state the plan leads to (for later commands of a transaction) */
     public static Plan plan(HostState host, NetTools tools, SetupRequest req, Optional<StoredRecord> stored,
-                            Optional<SshSession> ssh) {
+                            Optional<SshSession> ssh, Consumer<HostState> expect) {
         Optional<SetupRecord> record = stored.map(StoredRecord::record);
         SetupChecks.require(host, req, record);
         Link ext = host.link(req.external()).orElseThrow();
@@ -83,6 +86,11 @@ public final class SetupPlanner {
         bridge.checks().forEach(b::check);
         checks(req, takeOff).forEach(b::check);
         notes(host, req, takeOff, dropped, ssh).forEach(b::note);
+        HostEdit after = HostEdit.of(bridge.after() != null ? bridge.after() : host);
+        after.node().link(req.local(), l -> HostEdit.with(l, null, true, null, null));
+        addedAddresses.forEach(c -> after.node().addAddress(req.local(), c));
+        addRoutes.forEach(after.node()::addRoute);
+        expect.accept(after.build());
         return b.build();
     }
 

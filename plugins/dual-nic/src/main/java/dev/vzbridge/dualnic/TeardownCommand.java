@@ -2,6 +2,7 @@ package dev.vzbridge.dualnic;
 
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.api.command.PlanningCommand;
+import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.ContainerPorts;
 import dev.vzbridge.api.recipes.SshSession;
@@ -18,7 +19,8 @@ public class TeardownCommand implements PlanningCommand {
 
     @Override
     public Plan plan(CommandContext ctx) {
-        return TeardownPlanner.plan(ctx.host(), ctx.tools(), StoredRecord.read(ctx.files()), force,
-            ContainerPorts.of(ctx.host(), ctx.containers()), SshSession.parse(ctx.sshConnection()));
+        HostState host = ctx.host();
+        return TeardownPlanner.plan(host, ctx.tools(), StoredRecord.read(ctx.files()), force,
+            ContainerPorts.of(host, ctx.containers()), SshSession.parse(ctx.sshConnection()), ctx::expect);
     }
 }

@@ -9,6 +9,7 @@ import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.recipes.BridgeRemoval;
+import dev.vzbridge.api.recipes.HostEdit;
 import dev.vzbridge.api.recipes.Moves;
 import dev.vzbridge.api.recipes.Recipe;
 import dev.vzbridge.api.recipes.SshSession;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The exact inverse of every setup since the record was written: the bridge goes
@@ -36,7 +38,8 @@ public final class TeardownPlanner {
      * @param containerPorts host ends of container interfaces, mapped to their CT ID
      */
     public static Plan plan(HostState host, NetTools tools, Optional<StoredRecord> stored,
-                            boolean force, Map<String, String> containerPorts, Optional<SshSession> ssh) {
+                            boolean force, Map<String, String> containerPorts, Optional<SshSession> ssh,
+                            Consumer<HostState> expect) {
         String command = "dualnic teardown" + (force ? " --force" : "");
         Plan.Builder b = Plan.builder(command);
         if (stored.isEmpty()) {
@@ -78,6 +81,14 @@ public final class TeardownPlanner {
         ssh.flatMap(s -> TakeOff.of(tools, r.local(), localRoutes, localAddresses).interrupting(host, s)
                 .map(step -> TakeOff.sessionNote(s, r.local(), step, r.external())))
             .ifPresent(b::note);
+        HostEdit after = HostEdit.of(bridge.after() != null ? bridge.after() : host);
+        localRoutes.forEach(after.node()::removeRoute);
+        localAddresses.forEach(c -> after.node().removeAddress(r.local(), c));
+        if (!r.localWasUp()) after.node().link(r.local(), l -> HostEdit.with(l, null, false, null, null));
+        give.forEach(c -> after.node().addAddress(r.external(), c));
+        routes.forEach(after.node()::addRoute);
+        if (!r.externalWasUp()) after.node().link(r.external(), l -> HostEdit.with(l, null, false, null, null));
+        expect.accept(after.build());
         return b.build();
     }
 

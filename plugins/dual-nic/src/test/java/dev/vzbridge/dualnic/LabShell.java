@@ -152,8 +152,12 @@ final class LabShell {
         links.stream().sorted(Comparator.comparing(Link::name)).forEach(l -> sb.append(where).append(" link ").append(l.name())
             .append(' ').append(l.kind()).append(" master=").append(l.master()).append(" up=").append(l.up())
             .append(" mac=").append(l.mac()).append(" bridge=").append(l.bridge()).append('\n'));
-        addresses.stream().map(a -> where + " addr " + a.dev() + " " + a.cidr()).sorted().forEach(s -> sb.append(s).append('\n'));
-        routes.stream().map(r -> where + " route " + RouteText.format(r)).sorted().forEach(s -> sb.append(s).append('\n'));
+        // IPv6 link-local addresses and their routes come and go with the kernel's own timing
+        // (a link that just got its carrier gets one a moment later); vzbridge never moves them.
+        addresses.stream().filter(a -> !a.isLinkLocal()).map(a -> where + " addr " + a.dev() + " " + a.cidr()).sorted()
+            .forEach(s -> sb.append(s).append('\n'));
+        routes.stream().filter(r -> !r.dst().startsWith("fe80:")).map(r -> where + " route " + RouteText.format(r)).sorted()
+            .forEach(s -> sb.append(s).append('\n'));
     }
 
     CommandContext context() {

@@ -50,6 +50,26 @@ class TeardownAndShowTest {
         assertTrue(p.checks().contains(new Check.Ping(null, "10.0.0.1")));
     }
 
+    /** Links, addresses and routes as sorted lines, for comparing a predicted state with a hand-built one. */
+    static String view(dev.vzbridge.api.host.HostState h) {
+        List<String> out = new java.util.ArrayList<>();
+        h.links().forEach(l -> out.add("link " + l.name() + " " + l.kind() + " master=" + l.master() + " up=" + l.up()));
+        h.addresses().forEach(a -> out.add("addr " + a.dev() + " " + a.cidr()));
+        h.routes().forEach(r -> out.add("route " + r.dst() + " via " + r.via() + " dev " + r.dev()));
+        return String.join("\n", out.stream().sorted().toList());
+    }
+
+    @Test
+    void setupAndTeardownPredictTheStateTheyLeadTo() {
+        TestContext ctx = new TestContext(Nodes.lab().state());
+        Cli.plan(ctx, SETUP_WITH_ADDRESS);
+        assertEquals(view(Nodes.labAfterSetup("203.0.113.194/26").state()), view(ctx.expected));
+
+        TestContext down = new TestContext(Nodes.labAfterSetup("203.0.113.194/26").state()).withFile(SetupRecord.PATH, record(SETUP_WITH_ADDRESS));
+        Cli.plan(down, "dualnic teardown");
+        assertEquals(view(Nodes.lab().state()), view(down.expected));
+    }
+
     @Test
     void teardownWithoutARecordPlansNothing() {
         Plan p = Cli.plan(new TestContext(Nodes.lab().state()), "dualnic teardown");

@@ -55,6 +55,14 @@ final class TestContext implements CommandContext {
         return host;
     }
 
+    /** The state the last planner said its plan leads to. */
+    HostState expected;
+
+    @Override
+    public void expect(HostState after) {
+        expected = after;
+    }
+
     @Override
     public NetTools tools() {
         return tools;
