@@ -63,8 +63,16 @@ public final class HelpCommand implements BuiltinCommand {
         return new Report(text.toString(), data);
     }
 
-    private static String firstLine(String[] description) {
+    /** The first sentence; declarations often wrap one sentence over several description lines. */
+    static String firstLine(String[] description) {
         if (description == null || description.length == 0) return "";
-        return description[0].lines().findFirst().orElse("").strip();
+        String text = String.join(" ", description).replace("%n", " ").replaceAll("\\s+", " ").strip();
+        int end = text.indexOf(". ");
+        String sentence = end < 0 ? text : text.substring(0, end + 1);
+        if (sentence.length() <= SUMMARY_WIDTH) return sentence;
+        int cut = sentence.lastIndexOf(' ', SUMMARY_WIDTH - 1);
+        return sentence.substring(0, cut > 0 ? cut : SUMMARY_WIDTH - 1).replaceAll("[,;:]$", "") + "…";
     }
+
+    private static final int SUMMARY_WIDTH = 76;
 }
