@@ -55,6 +55,8 @@ record RunningConfig(List<NodeBridge> bridges, List<CtNet> containers, List<Stri
             List<Cidr> v4 = host.addressesOf(br.name()).stream()
                 .filter(a -> !a.isV6() && !a.isLinkLocal()).map(Address::parsed).toList();
             v4.stream().skip(1).forEach(c -> notes.add(br.name() + ": extra address " + c + " is not saved"));
+            host.addressesOf(br.name()).stream().filter(a -> a.isV6() && !a.isLinkLocal())
+                .forEach(a -> notes.add(br.name() + ": IPv6 address " + a.cidr() + " is not saved"));
             String gw = host.defaultRoute(false).filter(r -> br.name().equals(r.dev())).map(Route::via).orElse(null);
             boolean stp = br.bridge() != null && br.bridge().stp();
             int delay = br.bridge() == null ? 0 : br.bridge().forwardDelay();

@@ -220,6 +220,18 @@ class SaveCommandTest {
     }
 
     @Test
+    void addressesThatAreNotSavedAreNamedInNotes() {
+        rhelNode();
+        HostState h = bridgedNode();
+        List<Address> addrs = new ArrayList<>(h.addresses());
+        addrs.add(new Address("br0", "10.0.0.3/24", "global"));
+        addrs.add(new Address("br0", "2001:db8::2/64", "global"));
+        Plan plan = save().plan(context(new HostState(h.links(), addrs, h.routes(), h.containers()), root));
+        assertTrue(plan.notes().contains("br0: extra address 10.0.0.3/24 is not saved"), plan.notes().toString());
+        assertTrue(plan.notes().contains("br0: IPv6 address 2001:db8::2/64 is not saved"), plan.notes().toString());
+    }
+
+    @Test
     void nodeWithoutBridgesHasNothingToSave() {
         rhelNode();
         HostState plain = new HostState(List.of(new Link("eth0", 2, "ether", null, true, "52:54:00:12:34:56", null, null)),
