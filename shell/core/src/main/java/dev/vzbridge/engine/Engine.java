@@ -38,7 +38,9 @@ public final class Engine implements PlanExecutor {
     private String pendingTxid;
 
     public Engine(GlobalOptions options, HostAccess host, PrintWriter out, PrintWriter err) {
-        this(options, Node.of(host, options.root), Watchdog.DETACHED, out, err);
+        // The host's root, not options.root read now: --lab moves the root to a scratch
+        // directory only when the (lazily opened) host is built.
+        this(options, Node.of(host, host.root()), Watchdog.DETACHED, out, err);
     }
 
     /** For tests and tools: a node built by hand and a chosen watchdog launcher. */
