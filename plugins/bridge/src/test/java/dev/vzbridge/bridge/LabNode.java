@@ -89,7 +89,8 @@ final class LabNode {
 
     /**
      * The state as an admin compares it: links (kind, master, up, MAC, bridge
-     * settings), addresses and routes, per namespace; ifindexes and order left out.
+     * settings), addresses and routes, per namespace; ifindexes, order and IPv6
+     * link-local left out.
      */
     String fingerprint() {
         HostState h = observe();
@@ -103,8 +104,10 @@ final class LabNode {
         links.stream().sorted(Comparator.comparing(Link::name)).forEach(l -> sb.append(where).append(" link ").append(l.name())
             .append(' ').append(l.kind()).append(" master=").append(l.master()).append(" up=").append(l.up())
             .append(" mac=").append(l.mac()).append(" bridge=").append(l.bridge()).append('\n'));
-        addresses.stream().map(a -> where + " addr " + a.dev() + " " + a.cidr()).sorted().forEach(s -> sb.append(s).append('\n'));
-        routes.stream().map(r -> where + " route " + r.dst() + " via " + r.via() + " dev " + r.dev() + " proto " + r.proto())
+        // IPv6 link-local addresses and their routes come and go with the kernel's own timing.
+        addresses.stream().filter(a -> !a.isLinkLocal()).map(a -> where + " addr " + a.dev() + " " + a.cidr()).sorted()
+            .forEach(s -> sb.append(s).append('\n'));
+        routes.stream().filter(r -> !r.dst().startsWith("fe80:")).map(r -> where + " route " + r.dst() + " via " + r.via() + " dev " + r.dev() + " proto " + r.proto())
             .sorted().forEach(s -> sb.append(s).append('\n'));
     }
 

@@ -95,4 +95,17 @@ class SingleNicLabTest {
         assertEquals(0, node.run("bridge", "delete", "br0"), node.err::toString);
         assertEquals(start, node.fingerprint());
     }
+
+    @org.junit.jupiter.api.Test
+    void withStpTheEngineWaitsForForwardingAndTheSettingsHold(Lab lab) {
+        LabNode node = new LabNode(lab, root, "iproute2");
+        assertEquals(0, node.run("bridge", "create", "br0", "--nic", "eth0", "--stp", "on", "--forward-delay", "2"), node.err::toString);
+        var br = node.observe().link("br0").orElseThrow();
+        assertEquals(new dev.vzbridge.api.host.BridgeInfo(true, 2), br.bridge());
+        assertEquals("forwarding", node.observe().link("eth0").orElseThrow().portState());
+        assertTrue(node.ping(null, Lab.LAN_GATEWAY));
+        assertTrue(node.plan("bridge", "create", "br0", "--nic", "eth0").isEmpty(), "an existing bridge keeps its STP settings");
+        assertEquals(0, node.run("bridge", "delete", "br0"), node.err::toString);
+        assertTrue(node.ping(null, Lab.LAN_GATEWAY));
+    }
 }
