@@ -8,6 +8,7 @@ import dev.vzbridge.exec.PrefixRunner;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.lab.LabException;
+import dev.vzbridge.lab.LabRoot;
 import dev.vzbridge.lab.Netns;
 import dev.vzbridge.lab.Privileges;
 import dev.vzbridge.shell.GlobalOptions;
@@ -68,6 +69,7 @@ public final class HostAccessFactory {
         try {
             if (options.root == null || options.root.equals(Path.of("/"))) {
                 tempRoot = Files.createTempDirectory("vzbridge-lab-");
+                LabRoot.seed(tempRoot, lab.containerIds());
                 options.root = tempRoot;
             }
             options.ctNetns = lab.ctNetnsPattern();
@@ -76,7 +78,8 @@ public final class HostAccessFactory {
                 lab.close();
                 if (madeRoot != null) deleteTree(madeRoot);
             };
-            String banner = lab.describe() + "Files go under " + options.root + (madeRoot != null ? " (removed on exit)." : ".") + "\n";
+            String banner = lab.describe(examples()) + "Files go under " + options.root
+                + (madeRoot != null ? " (a RHEL-style node: ifcfg-eth0, vz.conf, CT configs; removed on exit)." : ".") + "\n";
             return assemble(options, runtimeName, lab.nodeRunner(), lab.ctNetnsPattern(), banner, teardown);
         } catch (IOException | RuntimeException e) {
             lab.close();
@@ -93,6 +96,24 @@ public final class HostAccessFactory {
             ? new NetnsRuntime(runner, ctPattern, tools)
             : new VzctlRuntime(runner, files, tools);
         return new NodeAccess(runner, tools, runtime, options.root, banner, onClose);
+    }
+
+    /** Batch files shipped in examples/ (of the working directory or the installation), for the banner. */
+    static List<String> examples() {
+        List<Path> dirs = new java.util.ArrayList<>(List.of(Path.of("examples")));
+        String home = System.getProperty("vzbridge.home");
+        if (home != null) dirs.add(Path.of(home, "examples"));
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> s = Files.list(d)) {
+                List<String> found = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".vzb")).sorted()
+                    .map(n -> d.resolve(n).toString()).toList();
+                if (!found.isEmpty()) return found;
+            } catch (IOException ignored) {
+                // no examples to suggest
+            }
+        }
+        return List.of();
     }
 
     static void deleteTree(Path dir) {

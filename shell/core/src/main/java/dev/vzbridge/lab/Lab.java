@@ -195,8 +195,12 @@ public final class Lab implements AutoCloseable {
         return List.of("ping", "-n", "-q", "-c", "1", "-i", "0.2", "-w", "3", target);
     }
 
-    /** The --lab banner: what this lab is and what to try first. */
     public String describe() {
+        return describe(List.of());
+    }
+
+    /** The --lab banner: what this lab is and what to try first (with batch files to run, if any). */
+    public String describe(List<String> exampleBatches) {
         String cts = containerIds.stream().map(id -> "CT " + id).collect(Collectors.joining(", "));
         return String.join("\n",
             "Lab " + prefix + ": a throwaway network in namespaces, removed on exit.",
@@ -209,7 +213,9 @@ public final class Lab implements AutoCloseable {
             "  show",
             "  bridge create br0 --nic eth0",
             "  ct attach 101 --bridge br0 --address 203.0.113.195/26 --gateway 203.0.113.193 --host-route",
-            "  or run the whole recipe: -f examples/single-nic.vzb",
+            exampleBatches.isEmpty() ? "  or the whole recipe as one batch: vzbridge --lab -f examples/single-nic.vzb"
+                : "  or the whole recipe as one batch: " + exampleBatches.stream().map(f -> "vzbridge --lab -f " + f)
+                    .collect(Collectors.joining(" or ")),
             "");
     }
 

@@ -65,6 +65,9 @@ class HostAccessFactoryTest {
         try {
             assertTrue(Files.isDirectory(root) && !root.equals(Path.of("/")), "temporary root " + root);
             assertEquals(root, host.root());
+            assertTrue(new String(host.files().read("/etc/sysconfig/network-scripts/ifcfg-eth0").orElseThrow())
+                .contains("IPADDR=10.0.0.2"), "the recipe's starting point on disk");
+            assertTrue(host.files().exists("/etc/vz/conf/101.conf"));
             assertEquals("netns", o.runtime);
             assertTrue(pattern.matches("vzb[0-9a-z]{6}-ct\\{id}"), pattern);
             String banner = host.banner().orElseThrow();
