@@ -59,6 +59,22 @@ class SaveCommandTest {
     }
 
     @Test
+    void debianRoundTripAndDrift() {
+        put(root, "/etc/network/interfaces", resource("interfaces.before"));
+        apply(root, save().plan(context(bridgedNode(), root)));
+        assertTrue(save("--check").plan(context(bridgedNode(), root)).isEmpty());
+        // STP switched on with a 4 s forward delay since the save
+        HostState h = bridgedNode();
+        List<Link> links = h.links().stream().map(l -> l.name().equals("br0")
+            ? new Link("br0", 3, "bridge", null, true, l.mac(), new dev.vzbridge.api.host.BridgeInfo(true, 4), null) : l).toList();
+        HostState stp = new HostState(links, h.addresses(), h.routes(), h.containers());
+        SaveCommand check = save("--check");
+        Report r = check.instead(context(stp, root), check.plan(context(stp, root)));
+        assertEquals(1, r.exitCode());
+        assertTrue(r.text().contains("-\tbridge_stp off\n-\tbridge_fd 0\n+\tbridge_stp on\n+\tbridge_fd 4\n"), r.text());
+    }
+
+    @Test
     void checkReportsDriftWithTheDiff() {
         rhelNode();
         apply(root, save().plan(context(bridgedNode(), root)));
