@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 @Command(name = "setup", description = {
-    "Create BR over the external NIC (its addresses and routes are taken off), put the node's address",
-    "and default route on the local NIC, and with --bridge-address give BR an address so the node and",
-    "the containers can reach each other. Defaults: STP off, forward delay 0. Running it again plans",
-    "only what is missing. What it changed is recorded in " + SetupRecord.PATH + " for 'dualnic teardown'."})
+    "Create BR over the external NIC (its addresses and routes are taken off),",
+    "put the node's address and default route on the local NIC, and with",
+    "--bridge-address give BR an address so the node and the containers can",
+    "reach each other. Defaults: STP off, forward delay 0. Running it again",
+    "plans only what is missing. What it changes is recorded in",
+    SetupRecord.PATH + " for 'dualnic teardown'."})
 public class SetupCommand implements PlanningCommand {
     @Option(names = "--external", required = true, paramLabel = "NIC", completionCandidates = Candidates.Nics.class,
         description = "The NIC to the containers' uplink; it becomes the bridge's port.")

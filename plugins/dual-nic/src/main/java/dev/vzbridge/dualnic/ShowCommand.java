@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 @Command(name = "show", description = {
-    "Which NIC carries what, the paths the node's and the containers' traffic take now, and whether",
-    "the node and the containers can reach each other (and why not)."})
+    "Which NIC carries what, the paths the node's and the containers' traffic",
+    "take now, and whether the node and the containers can reach each other",
+    "(and why not)."})
 public class ShowCommand implements QueryCommand {
     @Override
     public Report run(CommandContext ctx) {

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "teardown", description = {
-    "Undo 'dualnic setup' exactly: remove the bridge, take the node's address and route off the local",
-    "NIC, give the external NIC back the addresses and routes it had, as recorded in " + SetupRecord.PATH + ".",
+    "Undo 'dualnic setup' exactly: remove the bridge, take the node's address",
+    "and route off the local NIC, and give the external NIC back the addresses",
+    "and routes it had, as recorded in " + SetupRecord.PATH + ".",
     "Refuses while containers are plugged into the bridge, unless --force."})
 public class TeardownCommand implements PlanningCommand {
     @Option(names = "--force", description = "Also unplug container interfaces from the bridge (they lose their network).")
