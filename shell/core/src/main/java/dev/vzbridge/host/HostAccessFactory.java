@@ -80,6 +80,10 @@ public final class HostAccessFactory {
             };
             String banner = lab.describe(examples()) + "Files go under " + options.root
                 + (madeRoot != null ? " (a RHEL-style node: ifcfg-eth0, vz.conf, CT configs; removed on exit)." : ".") + "\n";
+            List<String> leftovers = Lab.leftovers();
+            if (!leftovers.isEmpty())
+                banner += leftovers.size() + " lab" + (leftovers.size() == 1 ? "" : "s") + " of crashed runs left namespaces behind ("
+                    + String.join(", ", leftovers) + "): 'lab clean' removes them.\n";
             return assemble(options, runtimeName, lab.nodeRunner(), lab.ctNetnsPattern(), banner, teardown);
         } catch (IOException | RuntimeException e) {
             lab.close();

@@ -252,6 +252,11 @@ public final class Lab implements AutoCloseable {
         return LabMarkers.cleanLeftovers(new ProcessRunner());
     }
 
+    /** Prefixes of labs whose process died without removing them (what cleanLeftovers would remove). */
+    public static List<String> leftovers() {
+        return LabMarkers.deadPrefixes();
+    }
+
     /** Why a lab cannot be built here (not root), or empty when it can be tried. */
     public static Optional<String> unavailableReason() {
         if (!Privileges.isRoot()) return Optional.of("the lab needs root (network namespaces)");

@@ -63,14 +63,22 @@ final class LabMarkers {
         }
     }
 
-    static List<String> cleanLeftovers(CommandRunner runner) {
+    private static List<Path> markers() {
         if (!Files.isDirectory(DIR)) return List.of();
-        List<Path> markers;
         try (Stream<Path> s = Files.list(DIR)) {
-            markers = s.filter(f -> f.getFileName().toString().startsWith(Lab.NAME_PREFIX)).toList();
+            return s.filter(f -> f.getFileName().toString().startsWith(Lab.NAME_PREFIX)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Prefixes of labs whose process is gone. */
+    static List<String> deadPrefixes() {
+        return markers().stream().filter(m -> !ownerAlive(m)).map(m -> m.getFileName().toString()).toList();
+    }
+
+    static List<String> cleanLeftovers(CommandRunner runner) {
+        List<Path> markers = markers();
         List<String> removed = new ArrayList<>();
         List<String> existing = null;
         for (Path marker : markers) {

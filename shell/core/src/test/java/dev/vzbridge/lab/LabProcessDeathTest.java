@@ -62,7 +62,9 @@ class LabProcessDeathTest {
             p.destroyForcibly(); // SIGKILL: no hook runs
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(4, namespacesOf(prefix).size(), "a killed lab stays behind");
+            assertTrue(Lab.leftovers().contains(prefix), "its marker names a dead process");
             List<String> removed = Lab.cleanLeftovers();
+            assertFalse(Lab.leftovers().contains(prefix));
             assertTrue(removed.containsAll(List.of(prefix + "-hn", prefix + "-up", prefix + "-lan", prefix + "-ct101")), removed.toString());
             assertEquals(List.of(), namespacesOf(prefix));
             assertFalse(Files.exists(LabMarkers.DIR.resolve(prefix)));
