@@ -7,6 +7,7 @@ import dev.vzbridge.api.plan.RestoreFile;
 import dev.vzbridge.api.plan.WriteFile;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
+import dev.vzbridge.exec.FailureInjectingRunner;
 import dev.vzbridge.exec.RunnerException;
 
 import java.io.IOException;
@@ -31,11 +32,13 @@ public final class ActionExecutor {
     private final CommandRunner runner;
     private final Function<String, Path> underRoot;
     private final Duration timeout;
+    private final FailureInjectingRunner faults;
 
     public ActionExecutor(CommandRunner runner, Function<String, Path> underRoot, Duration timeout) {
         this.runner = runner;
         this.underRoot = underRoot;
         this.timeout = timeout;
+        this.faults = FailureInjectingRunner.find(runner);
     }
 
     public CommandRunner runner() {
@@ -76,6 +79,10 @@ public final class ActionExecutor {
      * action belongs to (used by {@link RestoreFile#previous}); may be null.
      */
     public void run(Action action, FileBackup stepBackup) throws ActionFailedException {
+        if (!(action instanceof Exec) && faults != null) {
+            String injected = faults.injectFor(action.render());
+            if (injected != null) throw new ActionFailedException(injected);
+        }
         if (action instanceof Exec e) {
             runExec(e);
         } else if (action instanceof WriteFile w) {

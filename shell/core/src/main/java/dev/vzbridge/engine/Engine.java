@@ -121,10 +121,15 @@ public final class Engine implements PlanExecutor {
             out.flush();
             return;
         }
-        PrintWriter w = o.exitCode() == 0 ? out : err;
-        w.println(o.summary());
-        o.details().forEach(w::println);
-        w.flush();
+        if (o.exitCode() == 0) {
+            out.println(o.summary());
+            o.details().forEach(out::println);
+            out.flush();
+        } else {
+            o.details().forEach(err::println);
+            err.println(o.summary());
+            err.flush();
+        }
     }
 
     private void say(String line) {

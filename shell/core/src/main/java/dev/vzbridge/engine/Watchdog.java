@@ -62,30 +62,56 @@ public final class Watchdog {
     }
 
     static int watch(Path root, Journal journal) {
-        while (true) {
-            TxLog log = journal.log();
-            if (log.state() != TxState.PENDING_CONFIRM) return 0;
-            long left = Pending.deadline(log).orElse(0L) - System.currentTimeMillis();
-            if (left <= 0) break;
-            sleep(Math.min(left, 200));
+        TxLog first = journal.log();
+        if (first.state() != TxState.PENDING_CONFIRM) return 0;
+        // Everything slow (JVM class loading, reaching the node) happens before the deadline.
+        try (Opened opened = open(first)) {
+            warmUp();
+            opened.node().runner().run("true"); // the first fork through commons-exec is the slow one
+            while (true) {
+                TxLog log = journal.log();
+                if (log.state() != TxState.PENDING_CONFIRM) return 0;
+                long left = Pending.deadline(log).orElse(0L) - System.currentTimeMillis();
+                if (left <= 0) break;
+                sleep(Math.min(left, 100));
+            }
+            PrintWriter err = new PrintWriter(System.err, true);
+            try (HostLock lock = HostLock.acquire(root, "confirm deadline of " + journal.txid(), Duration.ofMinutes(10), err)) {
+                if (journal.log().state() != TxState.PENDING_CONFIRM) return 0;
+                Outcome o = Reverter.revert(journal, opened.node(), List.of("not confirmed before the deadline"),
+                    TxState.ROLLED_BACK);
+                err.println(o.summary());
+                o.details().forEach(err::println);
+                return o.exitCode();
+            } catch (HostLock.LockedException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
         }
-        PrintWriter err = new PrintWriter(System.err, true);
-        try (HostLock lock = HostLock.acquire(root, "confirm deadline of " + journal.txid(), Duration.ofMinutes(10), err)) {
-            TxLog log = journal.log();
-            if (log.state() != TxState.PENDING_CONFIRM) return 0;
-            Outcome o = withNode(log, node -> Reverter.revert(journal, node,
-                List.of("not confirmed before the deadline"), TxState.ROLLED_BACK));
-            err.println(o.summary());
-            o.details().forEach(err::println);
-            return o.exitCode();
-        } catch (HostLock.LockedException e) {
-            err.println(e.getMessage());
-            return 1;
+    }
+
+    private static void warmUp() {
+        for (Class<?> c : List.of(Rollback.class, Reverter.class, ActionExecutor.class, StateDiff.class, FileHashes.class,
+            AuditLog.class, JournalRecord.Undo.class, JournalRecord.UndoFailed.class, JournalRecord.State.class)) {
+            try {
+                Class.forName(c.getName(), true, Watchdog.class.getClassLoader());
+            } catch (ClassNotFoundException ignored) {
+                // cannot happen: the classes are referenced above
+            }
+        }
+        JournalJson.write(Reverter.state(TxState.ROLLING_BACK, "warm-up", null));
+    }
+
+    /** Access to a journal's node, rebuilt from its header, closed after use. */
+    record Opened(Node node, HostAccess host) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (host != null) host.close();
         }
     }
 
     /** Rebuilds access to the node from the journal header (plain, or ip netns exec NS). */
-    static Outcome withNode(TxLog log, java.util.function.Function<Node, Outcome> body) {
+    static Opened open(TxLog log) {
         JournalRecord.Header h = log.header();
         Path root = Path.of(h.root());
         HostAccess host = null;
@@ -94,13 +120,15 @@ public final class Watchdog {
         } catch (RuntimeException | LinkageError e) {
             System.err.println("cannot observe the node (" + e.getMessage() + "); rolling back without proof");
         }
-        try {
-            Node node = host == null
-                ? new Node(Node.runnerFor(h.prefix()), root, null, null)
-                : new Node(Node.runnerFor(h.prefix()), root, host::observe, host.runtime());
-            return body.apply(node);
-        } finally {
-            if (host != null) host.close();
+        Node node = host == null
+            ? new Node(Node.runnerFor(h.prefix()), root, null, null)
+            : new Node(Node.runnerFor(h.prefix()), root, host::observe, host.runtime());
+        return new Opened(node, host);
+    }
+
+    static Outcome withNode(TxLog log, java.util.function.Function<Node, Outcome> body) {
+        try (Opened opened = open(log)) {
+            return body.apply(opened.node());
         }
     }
 

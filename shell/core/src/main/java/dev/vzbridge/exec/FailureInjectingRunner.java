@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Makes chosen commands fail without running them, to prove rollback: the k-th
  * command (counting from 1) or every command whose rendered argv matches a pattern.
+ * The engine also asks it before file actions ({@link #injectFor}), so "the k-th
+ * action" counts every action of a plan.
  * Failures only apply while {@link #arm armed}, so rollback actions run for real.
  */
 public final class FailureInjectingRunner implements CommandRunner {
@@ -17,32 +19,69 @@ public final class FailureInjectingRunner implements CommandRunner {
     private final int failAt;
     private final Pattern pattern;
     private final AtomicInteger count = new AtomicInteger();
+    private final Runnable onHit;
     private volatile boolean armed = true;
     private volatile int injected;
 
-    private FailureInjectingRunner(CommandRunner inner, int failAt, Pattern pattern) {
+    private FailureInjectingRunner(CommandRunner inner, int failAt, Pattern pattern, Runnable onHit) {
         this.inner = inner;
         this.failAt = failAt;
         this.pattern = pattern;
+        this.onHit = onHit;
+    }
+
+    /**
+     * Instead of failing the k-th action, calls {@code onHit} first (e.g. one that
+     * halts or blocks the process, to simulate a crash right before that action).
+     */
+    public static FailureInjectingRunner stoppingAt(int k, Runnable onHit, CommandRunner inner) {
+        return new FailureInjectingRunner(inner, k, null, onHit);
     }
 
     /** Fails the k-th command run through this runner (1-based), once. */
     public static FailureInjectingRunner failingNth(int k, CommandRunner inner) {
-        return new FailureInjectingRunner(inner, k, null);
+        return new FailureInjectingRunner(inner, k, null, null);
     }
 
     /** Fails every command whose argv, joined with spaces, contains a match of regex. */
     public static FailureInjectingRunner failingMatching(String regex, CommandRunner inner) {
-        return new FailureInjectingRunner(inner, -1, Pattern.compile(regex));
+        return new FailureInjectingRunner(inner, -1, Pattern.compile(regex), null);
     }
 
     @Override
     public ExecResult run(List<String> argv, String stdin, Duration timeout) {
         if (armed && shouldFail(argv)) {
             injected++;
+            if (onHit != null) onHit.run();
             return new ExecResult(argv, 1, "", INJECTED + ": " + String.join(" ", argv), false);
         }
         return inner.run(argv, stdin, timeout);
+    }
+
+    /**
+     * For actions that run no program (file writes): counts them like commands and
+     * returns the failure message when this one is to fail, else null.
+     */
+    public String injectFor(String renderedAction) {
+        List<String> words = List.of(renderedAction.split(" "));
+        if (armed && shouldFail(words)) {
+            injected++;
+            if (onHit != null) onHit.run();
+            return INJECTED + ": " + renderedAction;
+        }
+        return null;
+    }
+
+    /** The failure injector in a stack of decorators, or null. */
+    public static FailureInjectingRunner find(CommandRunner runner) {
+        CommandRunner r = runner;
+        while (r != null) {
+            if (r instanceof FailureInjectingRunner f) return f;
+            if (r instanceof PrefixRunner p) r = p.inner();
+            else if (r instanceof RecordingRunner rec) r = rec.inner();
+            else r = null;
+        }
+        return null;
     }
 
     private boolean shouldFail(List<String> argv) {

@@ -1,0 +1,153 @@
+package dev.vzbridge.engine;
+
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabTest;
+import dev.vzbridge.tools.Iproute2Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shell dies (kill -9) mid-apply or while a change awaits confirm; two shells race for the host. */
+@LabTest(containers = {101})
+class CrashConfirmLockLabTest {
+    @TempDir
+    Path root;
+
+    private Process child(String... args) throws Exception {
+        return new ProcessBuilder(EngineChild.command(args)).redirectError(root.resolve("child.err").toFile()).start();
+    }
+
+    /** Reads the child's stdout until a line starting with want. */
+    private static String await(Process p, String want) throws Exception {
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) if (line.startsWith(want)) return line;
+        throw new AssertionError("child ended without printing " + want);
+    }
+
+    private Engine engine(Lab lab, StringWriter out, StringWriter err) {
+        return new Engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+            BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
+            new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void killedAfterEveryStepThenRecoverRestoresTheSnapshot(Lab lab) throws Exception {
+        BridgeScenario.prepareFiles(root);
+        String snapshot = BridgeScenario.state(lab.nodeNetns(), root);
+        int steps = BridgeScenario.steps(BridgeScenario.plan(new Iproute2Tools()));
+        int recovered = 0;
+        for (int k = 0; k <= steps; k++) {
+            Process p = child("crash", root.toString(), lab.nodeNetns(), lab.ctNetnsPattern(), String.valueOf(k));
+            await(p, "CRASH-POINT");
+            p.destroyForcibly(); // SIGKILL: no finally, no shutdown hook
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Engine e = engine(lab, out, err);
+            String where = "killed after step " + k + ": " + err + out + Files.readString(root.resolve("child.err"));
+            assertTrue(e.startupNotice().orElse("").contains("run 'recover'"), where);
+            assertEquals(0, e.admin().recover(), where);
+            assertTrue(out.toString().contains("host restored (verified)"), where);
+            assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root), where);
+            assertEquals(0, e.admin().recover(), "recover again has nothing to do");
+            assertTrue(e.startupNotice().isEmpty());
+            recovered++;
+        }
+        System.out.printf("crash recovery: %d/%d kill -9 points restored%n", recovered, steps + 1);
+    }
+
+    @Test
+    void unconfirmedChangeIsRolledBackByTheWatchdogAfterTheShellIsKilled(Lab lab) throws Exception {
+        BridgeScenario.prepareFiles(root);
+        String snapshot = BridgeScenario.state(lab.nodeNetns(), root);
+        Process p = child("confirm", root.toString(), lab.nodeNetns(), lab.ctNetnsPattern(), "3");
+        String[] applied = await(p, "APPLIED").split(" ");
+        assertEquals("0", applied[1], Files.readString(root.resolve("child.err")));
+        String txid = applied[2];
+        TxLog log = Journal.find(root, txid).orElseThrow().log();
+        assertEquals(TxState.PENDING_CONFIRM, log.state());
+        long deadline = Pending.deadline(log).orElseThrow();
+        assertFalse(snapshot.equals(BridgeScenario.state(lab.nodeNetns(), root)), "applied while pending");
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        while (System.currentTimeMillis() < deadline + 2000
+            && !snapshot.equals(BridgeScenario.state(lab.nodeNetns(), root))) {
+            Thread.sleep(100);
+        }
+        long late = System.currentTimeMillis() - deadline;
+        Path watchdogLog = Journal.dir(root).resolve(txid + ".watchdog.log");
+        assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root), "restored within deadline + 2 s; watchdog: "
+            + (Files.exists(watchdogLog) ? Files.readString(watchdogLog) : "no log") + Files.readString(root.resolve("child.err")));
+        System.out.printf("watchdog restored the node %d ms after the deadline%n", late);
+        for (int i = 0; i < 50 && !Journal.find(root, txid).orElseThrow().log().state().isFinal(); i++) Thread.sleep(100);
+        assertEquals(TxState.ROLLED_BACK, Journal.find(root, txid).orElseThrow().log().state(),
+            Files.readString(Journal.dir(root).resolve(txid + ".watchdog.log")));
+    }
+
+    @Test
+    void confirmedChangeFromAnotherProcessStays(Lab lab) throws Exception {
+        BridgeScenario.prepareFiles(root);
+        Process p = child("confirm", root.toString(), lab.nodeNetns(), lab.ctNetnsPattern(), "3");
+        String txid = await(p, "APPLIED").split(" ")[2];
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Engine e = engine(lab, out, err);
+        assertTrue(e.startupNotice().orElse("").contains("awaits 'confirm " + txid + "'"));
+        assertEquals(0, e.admin().confirm(null), err.toString());
+        p.destroyForcibly();
+        String applied = BridgeScenario.state(lab.nodeNetns(), root);
+        long deadline = Pending.deadline(Journal.find(root, txid).orElseThrow().log()).orElse(0L);
+        Thread.sleep(Math.max(0, deadline - System.currentTimeMillis()) + 2000);
+        assertEquals(applied, BridgeScenario.state(lab.nodeNetns(), root), "a confirmed change stays");
+        assertEquals(TxState.COMMITTED, Journal.find(root, txid).orElseThrow().log().state());
+        assertTrue(lab.ping(lab.nodeNetns(), "10.0.0.1"));
+        assertEquals(1, e.admin().confirm(txid) == 0 ? 1 : 0, "confirming again is harmless");
+    }
+
+    @Test
+    void twoShellsApplyingAtOnceNeverInterleave(Lab lab) throws Exception {
+        Process a = child("slow", root.toString(), lab.nodeNetns(), lab.ctNetnsPattern());
+        Process b = new ProcessBuilder(EngineChild.command("slow", root.toString(), lab.nodeNetns(), lab.ctNetnsPattern()))
+            .redirectError(root.resolve("b.err").toFile()).start();
+        assertTrue(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, a.exitValue(), Files.readString(root.resolve("child.err")));
+        assertEquals(0, b.exitValue(), Files.readString(root.resolve("b.err")));
+        List<Journal> journals = Journal.all(root);
+        assertEquals(2, journals.size());
+        Instant[] first = span(journals.get(0));
+        Instant[] second = span(journals.get(1));
+        assertTrue(!first[1].isAfter(second[0]) || !second[1].isAfter(first[0]),
+            "one transaction ran entirely before the other: " + List.of(first) + " " + List.of(second));
+        String waited = Files.readString(root.resolve("child.err")) + Files.readString(root.resolve("b.err"));
+        assertTrue(waited.contains("locked by PID"), waited);
+    }
+
+    /** From the first step's begin to the final state. */
+    private static Instant[] span(Journal j) {
+        Instant start = null;
+        Instant end = null;
+        for (JournalRecord r : j.read()) {
+            if (r instanceof JournalRecord.Begin b && start == null) start = Instant.parse(b.time());
+            if (r instanceof JournalRecord.State s && TxState.of(s.state()).isFinal()) end = Instant.parse(s.time());
+        }
+        assertNotNull(start);
+        assertNotNull(end);
+        return new Instant[] {start, end};
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vzbridge.engine;
+
+import dev.vzbridge.api.plan.Check;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabTest;
+import dev.vzbridge.tools.Iproute2Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Fails every step of a real plan in turn, on a real kernel: each time the node equals its snapshot. */
+@LabTest(containers = {101})
+class FaultInjectionLabTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void everyInjectedFailureIsRolledBackToTheSnapshot(Lab lab) throws Exception {
+        BridgeScenario.prepareFiles(root);
+        Plan plan = BridgeScenario.plan(new Iproute2Tools());
+        int steps = BridgeScenario.steps(plan);
+        String snapshot = BridgeScenario.state(lab.nodeNetns(), root);
+        int restored = 0;
+        for (int k = 1; k <= steps; k++) {
+            FailureInjectingRunner fail = FailureInjectingRunner.failingNth(k, BridgeScenario.nodeRunner(lab.nodeNetns()));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+                BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, fail), (r, t) -> null,
+                new PrintWriter(out, true), new PrintWriter(err, true));
+            int code = engine.submit(plan, plan.command());
+            String where = "failure at step " + k + ": " + err;
+            assertEquals(1, code, where);
+            assertTrue(err.toString().contains("step " + k + "/" + steps + " failed"), where);
+            assertTrue(err.toString().contains("rolled back: host restored (verified)"), where);
+            assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root), where);
+            restored++;
+        }
+        System.out.printf("fault injection: %d/%d injected failures restored%n", restored, steps);
+        assertTrue(lab.ping(lab.nodeNetns(), "10.0.0.1"), "the node still reaches its gateway");
+    }
+
+    @Test
+    void aFailedCheckRollsBackAndAPassingPlanApplies(Lab lab) throws Exception {
+        BridgeScenario.prepareFiles(root);
+        String snapshot = BridgeScenario.state(lab.nodeNetns(), root);
+        Plan base = BridgeScenario.plan(new Iproute2Tools());
+        Plan unreachable = Plan.builder(base.command()).change(base.changes().get(0)).change(base.changes().get(1))
+            .change(base.changes().get(2)).change(base.changes().get(3))
+            .check(new Check.Ping(null, "10.0.0.3")).build();
+        StringWriter err = new StringWriter();
+        Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+            BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
+            new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, engine.submit(unreachable, "unreachable"), err.toString());
+        assertTrue(err.toString().contains("check failed: node reaches 10.0.0.3"), err.toString());
+        assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root));
+
+        assertEquals(0, engine.submit(base, base.command()), err.toString());
+        assertTrue(lab.ping(lab.nodeNetns(), "10.0.0.1"), "the node reaches its gateway over br0");
+        String applied = BridgeScenario.state(lab.nodeNetns(), root);
+        assertTrue(applied.contains("link eth0 type=ether master=br0"), applied);
+        assertEquals(0, engine.admin().undo(null), err.toString());
+        assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root), "undo restores the snapshot");
+    }
+}
