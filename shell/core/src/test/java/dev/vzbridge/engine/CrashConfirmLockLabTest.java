@@ -1,6 +1,7 @@
 package dev.vzbridge.engine;
 
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.tools.Iproute2Tools;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,13 @@ class CrashConfirmLockLabTest {
 
     private Process child(String... args) throws Exception {
         return new ProcessBuilder(EngineChild.command(args)).redirectError(root.resolve("child.err").toFile()).start();
+    }
+
+    /** A child in its own session and process group, like a shell on its own terminal. */
+    private Process sessionChild(String... args) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of("setsid"));
+        argv.addAll(EngineChild.command(args));
+        return new ProcessBuilder(argv).redirectError(root.resolve("child.err").toFile()).start();
     }
 
     /** Reads the child's stdout until a line starting with want. */
@@ -76,7 +84,7 @@ class CrashConfirmLockLabTest {
     void unconfirmedChangeIsRolledBackByTheWatchdogAfterTheShellIsKilled(Lab lab) throws Exception {
         BridgeScenario.prepareFiles(root);
         String snapshot = BridgeScenario.state(lab.nodeNetns(), root);
-        Process p = child("confirm", root.toString(), lab.nodeNetns(), lab.ctNetnsPattern(), "3");
+        Process p = sessionChild("confirm", root.toString(), lab.nodeNetns(), lab.ctNetnsPattern(), "3");
         String[] applied = await(p, "APPLIED").split(" ");
         assertEquals("0", applied[1], Files.readString(root.resolve("child.err")));
         String txid = applied[2];
@@ -84,6 +92,8 @@ class CrashConfirmLockLabTest {
         assertEquals(TxState.PENDING_CONFIRM, log.state());
         long deadline = Pending.deadline(log).orElseThrow();
         assertFalse(snapshot.equals(BridgeScenario.state(lab.nodeNetns(), root)), "applied while pending");
+        // The terminal hangs up (SIGHUP to the shell's whole process group), then the shell is killed outright.
+        new dev.vzbridge.exec.ProcessRunner().run("kill", "-HUP", "--", "-" + p.pid());
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
         while (System.currentTimeMillis() < deadline + 2000
@@ -118,6 +128,34 @@ class CrashConfirmLockLabTest {
         assertEquals(TxState.COMMITTED, Journal.find(root, txid).orElseThrow().log().state());
         assertTrue(lab.ping(lab.nodeNetns(), "10.0.0.1"));
         assertEquals(1, e.admin().confirm(txid) == 0 ? 1 : 0, "confirming again is harmless");
+    }
+
+    @Test
+    void touchingTheSshLinkAsksForConfirmAndConfirmKeepsIt(Lab lab) throws Exception {
+        BridgeScenario.prepareFiles(root);
+        ProcessBuilder pb = new ProcessBuilder(EngineChild.command("confirm", root.toString(), lab.nodeNetns(),
+            lab.ctNetnsPattern(), "0")).redirectError(root.resolve("child.err").toFile());
+        pb.environment().put("SSH_CONNECTION", "10.0.0.9 50022 10.0.0.2 22");
+        Process p = pb.start();
+        String txid = await(p, "APPLIED").split(" ")[2];
+        String said = Files.readString(root.resolve("child.err"));
+        assertTrue(said.contains("touches eth0, which carries your SSH session from 10.0.0.9"), said);
+        TxLog log = Journal.find(root, txid).orElseThrow().log();
+        assertEquals(TxState.PENDING_CONFIRM, log.state());
+        long left = Pending.deadline(log).orElseThrow() - System.currentTimeMillis();
+        assertTrue(left > 100_000 && left <= 120_000, "default 120 s: " + left);
+        assertEquals("10.0.0.9", log.header().sshClient());
+        p.destroyForcibly();
+        StringWriter out = new StringWriter();
+        GlobalOptions json = BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern());
+        json.json = true;
+        Engine e = new Engine(json, BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
+            new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(0, e.admin().confirm(null));
+        assertTrue(out.toString().contains("\"txid\":\"" + txid + "\""), out.toString());
+        assertEquals(TxState.COMMITTED, Journal.find(root, txid).orElseThrow().log().state());
+        String audit = Files.readString(root.resolve("var/log/vzbridge.log"));
+        assertTrue(audit.contains("ssh=10.0.0.9 result=confirmed tx=" + txid), audit);
     }
 
     @Test

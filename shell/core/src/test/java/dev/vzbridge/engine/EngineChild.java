@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * A separate JVM playing the shell, for tests that kill it:
  * {@code crash ROOT NS PATTERN K} stops right before action K+1 (prints CRASH-POINT and waits to be killed);
- * {@code confirm ROOT NS PATTERN SECONDS} applies with a confirm deadline (prints APPLIED txid and waits);
+ * {@code confirm ROOT NS PATTERN SECONDS} applies with a confirm deadline, 0 for none asked
+ * (prints APPLIED code txid and waits);
  * {@code slow ROOT NS PATTERN} applies a plan of short sleeps and exits with the engine's code.
  */
 public final class EngineChild {
@@ -44,7 +45,8 @@ public final class EngineChild {
                 System.exit(0);
             }
             case "confirm" -> {
-                o.confirm = Integer.parseInt(args[4]);
+                int seconds = Integer.parseInt(args[4]);
+                o.confirm = seconds > 0 ? seconds : null; // 0: no --confirm (SSH_CONNECTION may ask for one)
                 Engine e = new Engine(o, BridgeScenario.node(ns, pattern, root, runner), Watchdog.DETACHED, out, err);
                 int code = e.submit(plan, plan.command());
                 String txid = Journal.all(root).get(Journal.all(root).size() - 1).txid();

@@ -68,7 +68,34 @@ class FaultInjectionLabTest {
         assertTrue(lab.ping(lab.nodeNetns(), "10.0.0.1"), "the node reaches its gateway over br0");
         String applied = BridgeScenario.state(lab.nodeNetns(), root);
         assertTrue(applied.contains("link eth0 type=ether master=br0"), applied);
+        lab.run(lab.nodeNetns(), "ip", "addr", "add", "10.0.0.50/24", "dev", "br0");
+        assertEquals(1, engine.admin().undo(null), "refused: the host drifted");
+        assertTrue(err.toString().contains("refusing to undo") && err.toString().contains("+ addr 10.0.0.50/24 on br0"),
+            err.toString());
+        assertTrue(BridgeScenario.state(lab.nodeNetns(), root).contains("master=br0"), "nothing was touched");
+        lab.run(lab.nodeNetns(), "ip", "addr", "del", "10.0.0.50/24", "dev", "br0");
         assertEquals(0, engine.admin().undo(null), err.toString());
         assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root), "undo restores the snapshot");
+    }
+
+    @Test
+    void verificationWaitsOutStpListeningAndLearning(Lab lab) {
+        var t = new Iproute2Tools();
+        Plan plan = Plan.builder("bridge create br1 --nic eth1 --stp --forward-delay 2")
+            .change(dev.vzbridge.api.plan.Change.of("create bridge br1 with STP", t.addBridge("br1"),
+                t.setForwardDelay("br1", 2, 15), t.setStp("br1", true, false), t.up("br1", false)))
+            .change(dev.vzbridge.api.plan.Change.of("make eth1 a port of br1", t.enslave("eth1", "br1")))
+            .check(new Check.PortForwarding("br1", "eth1"))
+            .build();
+        StringWriter err = new StringWriter();
+        Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+            BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, x) -> null,
+            new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        long start = System.nanoTime();
+        assertEquals(0, engine.submit(plan, plan.command()), err.toString());
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(err.toString().contains("waiting for bridge ports to forward (STP), up to 7 s"), err.toString());
+        assertTrue(waited >= 3000, "listening + learning take 2 x 2 s: " + waited);
+        assertTrue(lab.run(lab.nodeNetns(), "cat", "/sys/class/net/eth1/brport/state").strip().equals("3"), "forwarding");
     }
 }
