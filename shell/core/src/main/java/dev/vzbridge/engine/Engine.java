@@ -28,7 +28,8 @@ public final class Engine implements PlanExecutor {
     static final int DEFAULT_SSH_CONFIRM = 120;
 
     private final GlobalOptions options;
-    private final Node node;
+    private final java.util.function.Supplier<Node> nodeFactory;
+    private Node node;
     private final Watchdog.Launcher watchdog;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -37,27 +38,35 @@ public final class Engine implements PlanExecutor {
     private String groupLabel;
     private String pendingTxid;
 
+    /**
+     * The host may be opened lazily: it is first used when the engine first needs the
+     * node, and its root (which --lab sets to a temporary directory) is taken from it then.
+     */
     public Engine(GlobalOptions options, HostAccess host, PrintWriter out, PrintWriter err) {
-        // The host's root, not options.root read now: --lab moves the root to a scratch
-        // directory only when the (lazily opened) host is built.
-        this(options, Node.of(host, host.root()), Watchdog.DETACHED, out, err);
+        this(options, () -> Node.of(host, host.root()), Watchdog.DETACHED, out, err);
     }
 
     /** For tests and tools: a node built by hand and a chosen watchdog launcher. */
     public Engine(GlobalOptions options, Node node, Watchdog.Launcher watchdog, PrintWriter out, PrintWriter err) {
+        this(options, () -> node, watchdog, out, err);
+    }
+
+    private Engine(GlobalOptions options, java.util.function.Supplier<Node> node, Watchdog.Launcher watchdog,
+                   PrintWriter out, PrintWriter err) {
         this.options = options;
-        this.node = node;
+        this.nodeFactory = node;
         this.watchdog = watchdog;
         this.out = out;
         this.err = err;
-        this.admin = new TxAdmin(node, options, out, err);
+        this.admin = new TxAdmin(this::node, options, out, err);
     }
 
     public TxAdmin admin() {
         return admin;
     }
 
-    public Node node() {
+    public synchronized Node node() {
+        if (node == null) node = nodeFactory.get();
         return node;
     }
 
@@ -92,8 +101,8 @@ public final class Engine implements PlanExecutor {
         int confirm = options.confirm == null ? 0 : options.confirm;
         if (options.confirm != null && options.confirm <= 0) throw new UsageException("--confirm needs a positive number of seconds");
         Origin origin = Origin.of(options);
-        if (confirm == 0 && origin.sshConnection() != null && node.probe() != null) {
-            Optional<String> link = SshGuard.touched(plan, node.probe().observe(List.of()), origin.sshConnection());
+        if (confirm == 0 && origin.sshConnection() != null && node().probe() != null) {
+            Optional<String> link = SshGuard.touched(plan, node().probe().observe(List.of()), origin.sshConnection());
             if (link.isPresent()) {
                 confirm = DEFAULT_SSH_CONFIRM;
                 err.println("this change touches " + link.get() + ", which carries your SSH session from "
@@ -103,7 +112,7 @@ public final class Engine implements PlanExecutor {
         }
         Transaction.Settings settings = new Transaction.Settings(Duration.ofSeconds(Math.max(0, options.lockWait)),
             !options.noVerify, confirm, System.console() != null, origin, watchdog);
-        Outcome o = new Transaction(node, settings, err).apply(plan, commandLine);
+        Outcome o = new Transaction(node(), settings, err).apply(plan, commandLine);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
         report(o);
         return o.exitCode();
@@ -186,7 +195,7 @@ public final class Engine implements PlanExecutor {
     @Override
     public String promptMark() {
         if (pendingTxid != null) {
-            Optional<TxLog> log = Journal.find(node.root(), pendingTxid).map(Journal::log);
+            Optional<TxLog> log = Journal.find(node().root(), pendingTxid).map(Journal::log);
             if (log.isPresent() && log.get().state() == TxState.PENDING_CONFIRM) {
                 long left = Math.max(0, (Pending.deadline(log.get()).orElse(0L) - System.currentTimeMillis() + 999) / 1000);
                 return "confirm " + left + "s";

@@ -16,16 +16,21 @@ import java.util.TreeSet;
 
 /** confirm, recover, history and undo: the engine's commands on journals. */
 public final class TxAdmin {
-    private final Node node;
+    private final java.util.function.Supplier<Node> nodes;
     private final GlobalOptions options;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    TxAdmin(Node node, GlobalOptions options, PrintWriter out, PrintWriter err) {
-        this.node = node;
+    TxAdmin(java.util.function.Supplier<Node> nodes, GlobalOptions options, PrintWriter out, PrintWriter err) {
+        this.nodes = nodes;
         this.options = options;
         this.out = out;
         this.err = err;
+    }
+
+    /** Opened on first use: a lazily opened host (--lab) sets the root. */
+    private Node node() {
+        return nodes.get();
     }
 
     private Duration lockWait() {
@@ -34,13 +39,13 @@ public final class TxAdmin {
 
     /** Keeps a pending transaction (the only pending one when txid is null). */
     public int confirm(String txid) {
-        TxLog log = pick(txid, Pending.awaitingConfirm(node.root()), "awaits confirm");
-        Journal journal = Journal.find(node.root(), log.txid()).orElseThrow();
-        try (HostLock lock = HostLock.acquire(node.root(), "confirm " + log.txid(), lockWait(), err)) {
+        TxLog log = pick(txid, Pending.awaitingConfirm(node().root()), "awaits confirm");
+        Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
+        try (HostLock lock = HostLock.acquire(node().root(), "confirm " + log.txid(), lockWait(), err)) {
             TxLog now = journal.log();
             if (now.state() == TxState.PENDING_CONFIRM) {
                 journal.append(Reverter.state(TxState.COMMITTED, "confirmed", null));
-                Reverter.audit(node, now, "confirmed");
+                Reverter.audit(node(), now, "confirmed");
                 return result(now.txid(), TxState.COMMITTED, 0, "confirmed: transaction " + now.txid() + " is kept");
             }
             return result(now.txid(), now.state(), now.state() == TxState.COMMITTED ? 0 : 1,
@@ -53,7 +58,7 @@ public final class TxAdmin {
 
     private TxLog pick(String txid, List<TxLog> candidates, String what) {
         if (txid != null) {
-            Journal j = Journal.find(node.root(), txid)
+            Journal j = Journal.find(node().root(), txid)
                 .orElseThrow(() -> new UsageException("no transaction " + txid));
             return j.log();
         }
@@ -67,9 +72,9 @@ public final class TxAdmin {
 
     /** Rolls back every unfinished journal, and pending ones whose deadline passed with no watchdog left. */
     public int recover() {
-        try (HostLock lock = HostLock.acquire(node.root(), "recover", lockWait(), err)) {
-            List<TxLog> todo = new ArrayList<>(Pending.unfinished(node.root()));
-            for (TxLog l : Pending.awaitingConfirm(node.root())) {
+        try (HostLock lock = HostLock.acquire(node().root(), "recover", lockWait(), err)) {
+            List<TxLog> todo = new ArrayList<>(Pending.unfinished(node().root()));
+            for (TxLog l : Pending.awaitingConfirm(node().root())) {
                 if (Pending.deadline(l).orElse(0L) < System.currentTimeMillis() - 5000) todo.add(l);
             }
             if (todo.isEmpty()) {
@@ -78,9 +83,9 @@ public final class TxAdmin {
             }
             int worst = 0;
             for (TxLog l : todo) {
-                Journal j = Journal.find(node.root(), l.txid()).orElseThrow();
+                Journal j = Journal.find(node().root(), l.txid()).orElseThrow();
                 List<String> why = List.of("recovering " + l.txid() + " (" + command(l) + ")");
-                Outcome o = sameNode(l) ? Reverter.revert(j, node, why, TxState.ROLLED_BACK)
+                Outcome o = sameNode(l) ? Reverter.revert(j, node(), why, TxState.ROLLED_BACK)
                     : Watchdog.withNode(l, n -> Reverter.revert(j, n, why, TxState.ROLLED_BACK));
                 int code = o.exitCode() == 1 ? 0 : o.exitCode();
                 print(o, code);
@@ -95,12 +100,12 @@ public final class TxAdmin {
 
     private boolean sameNode(TxLog l) {
         List<String> p = l.header() == null || l.header().prefix() == null ? List.of() : l.header().prefix();
-        return p.equals(node.prefix());
+        return p.equals(node().prefix());
     }
 
     /** Reverts a committed transaction (the newest when txid is null) if its objects still match its post-state. */
     public int undo(String txid) {
-        List<TxLog> committed = Journal.all(node.root()).stream().map(Journal::log)
+        List<TxLog> committed = Journal.all(node().root()).stream().map(Journal::log)
             .filter(l -> l.state() == TxState.COMMITTED).toList();
         TxLog log = txid != null ? pick(txid, committed, "committed")
             : committed.stream().reduce((a, b) -> b).orElseThrow(() -> new UsageException("no committed transaction"));
@@ -108,21 +113,21 @@ public final class TxAdmin {
             err.println("cannot undo " + log.txid() + ": it is " + log.state().word() + ", not committed");
             return 1;
         }
-        if (log.before().isEmpty() || log.after().isEmpty() || node.probe() == null) {
+        if (log.before().isEmpty() || log.after().isEmpty() || node().probe() == null) {
             err.println("cannot undo " + log.txid() + ": its journal has no snapshots to check against");
             return 1;
         }
-        Journal journal = Journal.find(node.root(), log.txid()).orElseThrow();
-        try (HostLock lock = HostLock.acquire(node.root(), "undo " + log.txid(), lockWait(), err)) {
+        Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
+        try (HostLock lock = HostLock.acquire(node().root(), "undo " + log.txid(), lockWait(), err)) {
             Set<String> scope = new TreeSet<>(log.plan().links());
             scope.addAll(StateDiff.touchedLinks(log.before().get(), log.after().get()));
-            List<String> drift = StateDiff.between(log.after().get(), Reverter.observe(node, log), scope);
+            List<String> drift = StateDiff.between(log.after().get(), Reverter.observe(node(), log), scope);
             if (!drift.isEmpty()) {
                 err.println("refusing to undo " + log.txid() + ": the host changed since it was applied:");
                 drift.forEach(d -> err.println("  " + d));
                 return 1;
             }
-            Outcome o = Reverter.revert(journal, node, List.of("undo of " + log.txid() + " (" + command(log) + ")"),
+            Outcome o = Reverter.revert(journal, node(), List.of("undo of " + log.txid() + " (" + command(log) + ")"),
                 TxState.UNDONE, scope);
             int code = o.exitCode() == 1 ? 0 : o.exitCode();
             print(o, code);
@@ -136,7 +141,7 @@ public final class TxAdmin {
     /** id, time, user, SSH client, command, result of every transaction, oldest first. */
     public int history() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Journal j : Journal.all(node.root())) {
+        for (Journal j : Journal.all(node().root())) {
             TxLog l = j.log();
             JournalRecord.Header h = l.header();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -168,10 +173,10 @@ public final class TxAdmin {
     /** Shown at start: unfinished journals and transactions awaiting confirm. */
     public Optional<String> notice() {
         List<String> lines = new ArrayList<>();
-        for (TxLog l : Pending.unfinished(node.root())) {
+        for (TxLog l : Pending.unfinished(node().root())) {
             lines.add("unfinished transaction " + l.txid() + " (" + command(l) + "): run 'recover' to roll it back");
         }
-        for (TxLog l : Pending.awaitingConfirm(node.root())) {
+        for (TxLog l : Pending.awaitingConfirm(node().root())) {
             long left = (Pending.deadline(l).orElse(0L) - System.currentTimeMillis()) / 1000;
             lines.add("transaction " + l.txid() + " (" + command(l) + ") awaits 'confirm " + l.txid() + "' ("
                 + Math.max(0, left) + " s left)");
@@ -208,8 +213,8 @@ public final class TxAdmin {
             result(o.txid(), o.state(), code, o.summary());
             return;
         }
-        w.println(o.txid() + ": " + o.summary());
         o.details().forEach(w::println);
+        w.println(o.txid() + ": " + o.summary());
         w.flush();
     }
 

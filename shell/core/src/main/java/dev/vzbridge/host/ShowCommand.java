@@ -7,7 +7,8 @@ import dev.vzbridge.shell.Session;
 import picocli.CommandLine.Command;
 
 /** Shows the node as observed: links, bridges and port states, addresses, routes, containers. */
-@Command(name = "show", description = "Show the node: links, bridges with ports and STP states, addresses, routes, containers.")
+@Command(name = "show", description = "Show the node: links, bridges with ports and STP states, addresses, routes, containers.",
+    subcommands = dev.vzbridge.engine.EngineCommands.PendingCommand.class)
 public final class ShowCommand implements BuiltinCommand {
     @Override
     public int run(Session session) {

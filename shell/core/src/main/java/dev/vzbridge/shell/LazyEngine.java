@@ -59,4 +59,9 @@ public final class LazyEngine implements PlanExecutor {
     public String promptMark() {
         return created() ? engine.promptMark() : "";
     }
+
+    @Override
+    public PlanExecutor unwrap() {
+        return get().unwrap();
+    }
 }

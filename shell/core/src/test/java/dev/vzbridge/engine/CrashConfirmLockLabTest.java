@@ -41,11 +41,17 @@ class CrashConfirmLockLabTest {
     }
 
     /** Reads the child's stdout until a line starting with want. */
-    private static String await(Process p, String want) throws Exception {
+    private String await(Process p, String want) throws Exception {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
         String line;
-        while ((line = r.readLine()) != null) if (line.startsWith(want)) return line;
-        throw new AssertionError("child ended without printing " + want);
+        while ((line = r.readLine()) != null) {
+            if (line.startsWith(want)) return line;
+            seen.append(line).append('\n');
+        }
+        p.waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("child ended without printing " + want + ":\n" + seen
+            + Files.readString(root.resolve("child.err")));
     }
 
     private Engine engine(Lab lab, StringWriter out, StringWriter err) {
