@@ -32,7 +32,9 @@ public final class Watchdog {
     public static final Launcher DETACHED = (root, txid) -> {
         String java = ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> argv = new ArrayList<>(List.of("setsid", java, "-cp", System.getProperty("java.class.path"),
+        // Small and quick: it must act within moments of the deadline even on a busy node.
+        List<String> argv = new ArrayList<>(List.of("setsid", java, "-Xshare:auto", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
             Watchdog.class.getName(), root.toAbsolutePath().toString(), txid));
         File log = Journal.dir(root).resolve(txid + ".watchdog.log").toFile();
         try {
@@ -68,20 +70,30 @@ public final class Watchdog {
         try (Opened opened = open(first)) {
             warmUp();
             opened.node().runner().run("true"); // the first fork through commons-exec is the slow one
+            // Re-read the journal only when it grew ('confirm' appends): parsing it on every
+            // tick would make the watchdog late on a busy node.
+            long deadline = Pending.deadline(first).orElse(0L);
+            long size = size(journal);
             while (true) {
-                TxLog log = journal.log();
-                if (log.state() != TxState.PENDING_CONFIRM) return 0;
-                long left = Pending.deadline(log).orElse(0L) - System.currentTimeMillis();
+                long now = size(journal);
+                if (now != size) {
+                    size = now;
+                    TxLog log = journal.log();
+                    if (log.state() != TxState.PENDING_CONFIRM) return 0;
+                    deadline = Pending.deadline(log).orElse(deadline);
+                }
+                long left = deadline - System.currentTimeMillis();
                 if (left <= 0) break;
-                sleep(Math.min(left, 100));
+                sleep(Math.min(left, 50));
             }
             PrintWriter err = new PrintWriter(System.err, true);
+            err.println(java.time.Instant.now() + " deadline of " + journal.txid() + " passed; rolling back");
             try (HostLock lock = HostLock.acquire(root, "confirm deadline of " + journal.txid(), Duration.ofMinutes(10), err)) {
                 if (journal.log().state() != TxState.PENDING_CONFIRM) return 0;
                 Outcome o = Reverter.revert(journal, opened.node(), List.of("not confirmed before the deadline"),
                     TxState.ROLLED_BACK);
-                err.println(o.summary());
                 o.details().forEach(err::println);
+                err.println(java.time.Instant.now() + " " + o.summary());
                 return o.exitCode();
             } catch (HostLock.LockedException e) {
                 err.println(e.getMessage());
@@ -142,6 +154,14 @@ public final class Watchdog {
         if (h.ctNetns() != null) o.ctNetns = h.ctNetns();
         if (h.tools() != null) o.tools = h.tools();
         return HostAccessFactory.open(o, new PrintWriter(System.err, true));
+    }
+
+    private static long size(Journal journal) {
+        try {
+            return java.nio.file.Files.size(journal.file());
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static void sleep(long ms) {

@@ -107,10 +107,13 @@ class CrashConfirmLockLabTest {
             Thread.sleep(100);
         }
         long late = System.currentTimeMillis() - deadline;
+        System.out.println("deadline " + Instant.ofEpochMilli(deadline) + ", restored seen at " + Instant.now());
         Path watchdogLog = Journal.dir(root).resolve(txid + ".watchdog.log");
         assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root), "restored within deadline + 2 s; watchdog: "
             + (Files.exists(watchdogLog) ? Files.readString(watchdogLog) : "no log") + Files.readString(root.resolve("child.err")));
         System.out.printf("watchdog restored the node %d ms after the deadline%n", late);
+        Thread.sleep(500);
+        System.out.println(Files.readString(Journal.dir(root).resolve(txid + ".watchdog.log")));
         for (int i = 0; i < 50 && !Journal.find(root, txid).orElseThrow().log().state().isFinal(); i++) Thread.sleep(100);
         assertEquals(TxState.ROLLED_BACK, Journal.find(root, txid).orElseThrow().log().state(),
             Files.readString(Journal.dir(root).resolve(txid + ".watchdog.log")));

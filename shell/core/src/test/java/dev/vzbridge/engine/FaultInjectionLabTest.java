@@ -98,4 +98,36 @@ class FaultInjectionLabTest {
         assertTrue(waited >= 3000, "listening + learning take 2 x 2 s: " + waited);
         assertTrue(lab.run(lab.nodeNetns(), "cat", "/sys/class/net/eth1/brport/state").strip().equals("3"), "forwarding");
     }
+
+    /**
+     * The kernel drops the default route with the address it goes through, and drops a
+     * port's IPv6 link-local address on flush; a plan whose undo forgets them is rolled
+     * back as far as it goes and the difference is reported (exit 3), never hidden.
+     */
+    @Test
+    void whatTheUndoCannotRestoreIsReportedAsDrift(Lab lab) {
+        var t = new Iproute2Tools();
+        String linkLocal = lab.run(lab.nodeNetns(), "ip", "-6", "-o", "addr", "show", "dev", "eth1", "scope", "link")
+            .split("\\s+")[3];
+        Plan careless = Plan.builder("careless")
+            .change(dev.vzbridge.api.plan.Change.of("take the address off eth0 (forgetting its route)",
+                t.deleteAddress("eth0", dev.vzbridge.api.net.Cidr.parse("10.0.0.2/24")),
+                new dev.vzbridge.api.plan.Step(dev.vzbridge.api.plan.Exec.of("ip", "-6", "addr", "flush", "dev", "eth1", "scope", "link"),
+                    java.util.List.of(), java.util.Set.of("eth1")),
+                new dev.vzbridge.api.plan.Step(dev.vzbridge.api.plan.Exec.of("ip", "link", "set", "dev", "nonexistent0", "up"),
+                    java.util.List.of(), java.util.Set.of())))
+            .build();
+        StringWriter err = new StringWriter();
+        Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+            BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, x) -> null,
+            new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(3, engine.submit(careless, "careless"), err.toString());
+        String said = err.toString();
+        assertTrue(said.contains("step 3/3 failed"), said);
+        assertTrue(said.contains("- route default via 10.0.0.1 dev eth0"), said);
+        assertTrue(said.contains("- addr " + linkLocal + " on eth1 scope link"), said);
+        assertTrue(said.contains("rolled back but drift remains"), said);
+        assertEquals(TxState.DRIFT, Journal.all(root).get(0).log().state());
+        assertTrue(said.indexOf("Cannot find device") > 0 || said.contains("nonexistent0"), "the tool's stderr is shown: " + said);
+    }
 }
