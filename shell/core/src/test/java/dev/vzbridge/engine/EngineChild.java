@@ -19,7 +19,8 @@ import java.util.List;
  * {@code crash ROOT NS PATTERN K} stops right before action K+1 (prints CRASH-POINT and waits to be killed);
  * {@code confirm ROOT NS PATTERN SECONDS} applies with a confirm deadline, 0 for none asked
  * (prints APPLIED code txid and waits);
- * {@code slow ROOT NS PATTERN} applies a plan of short sleeps and exits with the engine's code.
+ * {@code slow ROOT NS PATTERN} applies a plan of short sleeps and exits with the engine's code;
+ * {@code hold ROOT} takes the host lock and waits to be killed.
  */
 public final class EngineChild {
     private EngineChild() {
@@ -28,6 +29,10 @@ public final class EngineChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         Path root = Path.of(args[1]);
+        if (mode.equals("hold")) { // takes the host lock and keeps it until killed
+            HostLock.acquire(root, "holding for a test", java.time.Duration.ofSeconds(10), null);
+            waitToBeKilled();
+        }
         String ns = args[2];
         String pattern = args[3];
         GlobalOptions o = BridgeScenario.options(root, ns, pattern);

@@ -1,0 +1,85 @@
+package dev.vzbridge.engine;
+
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.plan.Change;
+import dev.vzbridge.api.plan.Exec;
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.exec.ProcessRunner;
+import dev.vzbridge.exec.RecordingRunner;
+import dev.vzbridge.shell.GlobalOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HostLockTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void aSecondShellWaitsNamesTheHolderAndGivesUp() throws Exception {
+        Process holder = new ProcessBuilder(EngineChild.command("hold", root.toString())).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("CRASH-POINT", r.readLine(), "holder has the lock");
+            GlobalOptions o = new GlobalOptions();
+            o.root = root;
+            o.lockWait = 1;
+            RecordingRunner rec = new RecordingRunner(new ProcessRunner());
+            StringWriter err = new StringWriter();
+            Engine e = new Engine(o, new Node(rec, root, cts -> HostState.empty(), null), (x, t) -> null,
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("true"), Exec.of("true")))).build();
+            long start = System.nanoTime();
+            assertEquals(1, e.submit(plan, "x"));
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            String said = err.toString();
+            assertTrue(said.contains("locked by PID " + holder.pid() + " since "), said);
+            assertTrue(said.contains("waiting up to 1 s"), said);
+            assertTrue(said.contains("gave up after 1 s"), said);
+            assertTrue(waited >= 1000, "waited " + waited);
+            assertEquals(List.of(), rec.commands(), "nothing ran");
+            assertEquals(List.of(), Journal.all(root), "no transaction was started");
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+        GlobalOptions o = new GlobalOptions();
+        o.root = root;
+        Engine e = new Engine(o, new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> null,
+            new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+        Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("true"), Exec.of("true")))).build();
+        assertEquals(0, e.submit(plan, "x"), "a killed holder's lock is free again");
+    }
+
+    @Test
+    void promptShowsTheConfirmCountdown() {
+        GlobalOptions o = new GlobalOptions();
+        o.root = root;
+        o.confirm = 30;
+        Engine e = new Engine(o, new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> "no watchdog",
+            new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+        Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("true"), Exec.of("true")))).build();
+        assertEquals(0, e.submit(plan, "x"));
+        assertTrue(e.promptMark().matches("confirm (29|30)s"), e.promptMark());
+        StringWriter err = new StringWriter();
+        Engine other = new Engine(new GlobalOptions() {{ root = HostLockTest.this.root; lockWait = 1; }},
+            new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> null,
+            new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, other.submit(plan, "y"), "no new transaction while one awaits confirm");
+        assertTrue(err.toString().contains("awaits confirm"), err.toString());
+        assertEquals(0, e.admin().confirm(null));
+        assertEquals("", e.promptMark());
+    }
+}
