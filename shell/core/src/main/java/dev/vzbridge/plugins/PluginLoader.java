@@ -97,7 +97,7 @@ public final class PluginLoader implements AutoCloseable {
         try {
             Path loadable = file.toString().endsWith(".zip") ? FileUtils.expandIfZip(file) : file;
             id = manager.loadPlugin(loadable);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.error("cannot load plugin {}", file, e);
             warn.accept("cannot load plugin " + file.getFileName() + ": " + describe(e));
             infos.add(new PluginInfo(file.getFileName().toString(), "-", "FAILED", List.of(), file.toString(), describe(e)));
@@ -113,7 +113,7 @@ public final class PluginLoader implements AutoCloseable {
         PluginState state;
         try {
             state = manager.startPlugin(id);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             state = PluginState.FAILED;
             plugin.setFailedException(e);
         }

@@ -77,7 +77,8 @@ public final class Dispatcher {
             return fail(where, label + ": " + e.getMessage(), 2, null);
         } catch (CommandFailedException e) {
             return fail(where, label + ": " + e.getMessage(), 1, e.getCause());
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            // a plugin's bug must not end the shell; only the JVM's own troubles (OOM) do
             return fail(where, label + ": " + describe(e), 1, e);
         }
     }
