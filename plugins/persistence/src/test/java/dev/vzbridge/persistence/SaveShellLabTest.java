@@ -49,6 +49,8 @@ class SaveShellLabTest {
             "route add default via 203.0.113.193 dev eth0", "route add 10.0.0.2 dev eth0"})
             lab.run(ct, ("ip " + cmd).split(" "));
 
+        // A RHEL-style node: save --format auto picks ifcfg files.
+        Files.createDirectories(root.resolve("etc/sysconfig/network-scripts"));
         GlobalOptions options = new GlobalOptions();
         options.netns = hn;
         options.runtime = "netns";
@@ -66,11 +68,11 @@ class SaveShellLabTest {
             assertTrue(conf.contains("VE_DEFAULT_GATEWAY=\"203.0.113.193\"\n"), conf);
             assertTrue(Files.readString(root.resolve("etc/sysconfig/network-scripts/ifcfg-eth0")).contains("BRIDGE=br0\n"));
 
-            r = shell.run("save --format rhel --check");
+            r = shell.run("save --check");
             assertEquals(0, r.exitCode(), r.toString());
 
             lab.run(hn, "ip", "route", "del", "203.0.113.195/32", "dev", "br0");
-            r = shell.run("save --format rhel --check");
+            r = shell.run("save --check");
             assertEquals(1, r.exitCode(), r.toString());
             assertTrue(r.stdout().contains("-VZBRIDGE_HOST_ROUTES=\"203.0.113.195\""), r.toString());
         }
