@@ -7,6 +7,8 @@ import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,10 @@ class DualNicFaultLabTest {
     @TempDir
     Path root;
 
-    @Test
-    void setupAndTeardownRollBackFromEveryStep(Lab lab) {
-        LabShell sh = new LabShell(lab, root, "iproute2");
+    @ParameterizedTest
+    @ValueSource(strings = {"iproute2", "legacy"})
+    void setupAndTeardownRollBackFromEveryStep(String flavour, Lab lab) {
+        LabShell sh = new LabShell(lab, root, flavour);
         failEveryStep(sh, sh.plan(DualNicLabTest.SETUP_WITH_ADDRESS));
         assertTrue(sh.routeGet(Lab.LAN_GATEWAY).contains("dev eth0"), "after the rollbacks the node is single-NIC again");
 
