@@ -103,11 +103,21 @@ final class Transaction {
                     List<String> why = List.of("step " + n + "/" + total + " failed (" + change.summary() + "): "
                         + step.apply().render(), "  " + e.getMessage());
                     return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
+                } catch (RuntimeException e) {
+                    // Not the tool's verdict: the step may or may not have happened, so its undo is tried too.
+                    List<String> why = List.of("step " + n + "/" + total + " broke off (" + change.summary() + "): "
+                        + step.apply().render(), "  " + describe(e));
+                    return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
                 }
             }
         }
         if (settings.verify()) {
-            List<String> failed = new Verifier(node, err, settings.terminal()).verify(plan);
+            List<String> failed;
+            try {
+                failed = new Verifier(node, err, settings.terminal()).verify(plan);
+            } catch (RuntimeException e) {
+                failed = List.of("cannot verify: " + describe(e));
+            }
             if (!failed.isEmpty()) {
                 List<String> why = new ArrayList<>();
                 failed.forEach(f -> why.add("check failed: " + f));
@@ -133,6 +143,10 @@ final class Transaction {
 
     private Snapshot snapshot(Plan plan) {
         return new Snapshot(node.probe().observe(plan.containers()), FileHashes.of(files(plan), node::underRoot));
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void progress(String line) {

@@ -140,4 +140,39 @@ class ApplyRollbackTest {
         assertEquals(1, Journal.all(root).size());
         assertFalse(e.inTransaction());
     }
+
+    @Test
+    void aStepThatBreaksOffIsUndoneToo() {
+        RecordingRunner rec = new RecordingRunner(new ProcessRunner());
+        dev.vzbridge.exec.CommandRunner breaking = (argv, stdin, timeout) -> {
+            if (argv.contains("apply-a2")) throw new IllegalStateException("connection to the node lost");
+            return rec.run(argv, stdin, timeout);
+        };
+        GlobalOptions o = new GlobalOptions();
+        o.root = root;
+        Engine e = new Engine(o, new Node(breaking, root, cts -> HostState.empty(), null), (r, t) -> null,
+            new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(1, e.submit(twoChanges(), "demo"));
+        assertEquals(List.of("true apply-a1", "true undo-a2", "true undo-a1"), rec.commands());
+        assertTrue(err.toString().contains("broke off") && err.toString().contains("connection to the node lost"),
+            err.toString());
+    }
+
+    @Test
+    void aCheckThatCannotBeEvaluatedRollsBack() {
+        RecordingRunner rec = new RecordingRunner(new ProcessRunner());
+        int[] calls = {0};
+        Node node = new Node(rec, root, cts -> {
+            if (++calls[0] == 2) throw new IllegalStateException("probe failed");
+            return HostState.empty();
+        }, null);
+        GlobalOptions o = new GlobalOptions();
+        o.root = root;
+        Engine e = new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        Plan withCheck = Plan.builder("demo").change(Change.of("first", step("a1")))
+            .check(new dev.vzbridge.api.plan.Check.Link(null, "br0", true, null)).build();
+        assertEquals(1, e.submit(withCheck, "demo"));
+        assertTrue(err.toString().contains("check failed: cannot verify: probe failed"), err.toString());
+        assertEquals(List.of("true apply-a1", "true undo-a1"), rec.commands());
+    }
 }
