@@ -48,6 +48,12 @@ final class Reverter {
         }
         Snapshot now = observe(node, log);
         List<String> drift = StateDiff.between(before, now, scope);
+        var lost = LinkLocalRepair.missing(before.state(), now.state());
+        if (!drift.isEmpty() && !lost.isEmpty()) {
+            details.addAll(LinkLocalRepair.restore(node.runner(), lost));
+            now = observe(node, log);
+            drift = StateDiff.between(before, now, scope);
+        }
         if (drift.isEmpty()) {
             journal.append(state(finalState, "verified", null));
             audit(node, log, finalState.word());

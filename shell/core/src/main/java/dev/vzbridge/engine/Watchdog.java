@@ -103,7 +103,7 @@ public final class Watchdog {
     }
 
     private static void warmUp() {
-        for (Class<?> c : List.of(Rollback.class, Reverter.class, ActionExecutor.class, StateDiff.class, FileHashes.class,
+        for (Class<?> c : List.of(Rollback.class, Reverter.class, LinkLocalRepair.class, ActionExecutor.class, StateDiff.class, FileHashes.class,
             AuditLog.class, JournalRecord.Undo.class, JournalRecord.UndoFailed.class, JournalRecord.State.class)) {
             try {
                 Class.forName(c.getName(), true, Watchdog.class.getClassLoader());
