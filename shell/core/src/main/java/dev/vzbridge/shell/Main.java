@@ -128,7 +128,8 @@ public final class Main {
         Thread closer = new Thread(() -> closeQuietly(host, plugins), "vzbridge-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         try {
-            boolean colour = interactive && colourWanted();
+            // Colour only on a terminal: piped or redirected output stays plain text.
+            boolean colour = (interactive || System.console() != null) && colourWanted();
             var sources = plugins.contributions().stream()
                 .map(c -> new CommandCatalog.Source(c.pluginId(), c.provider())).toList();
             Shell shell = new Shell(options, host, engine, sources, plugins.infos(), out, err, colour);

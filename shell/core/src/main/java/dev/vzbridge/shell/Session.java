@@ -183,7 +183,7 @@ public final class Session {
      * {@code {"error":…,"exitCode":…}} on stdout.
      */
     public void error(String message, int exitCode) {
-        err.println("vzbridge: " + message);
+        err.println(Colours.error("vzbridge: " + message, colour));
         err.flush();
         if (options.json) {
             java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
