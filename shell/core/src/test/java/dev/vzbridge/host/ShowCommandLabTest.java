@@ -1,0 +1,58 @@
+package dev.vzbridge.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.shell.Json;
+import dev.vzbridge.testkit.LabRequirement;
+import dev.vzbridge.testkit.ShellDriver;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** show and lab clean through the real shell, on a --lab node. */
+@Tag("lab")
+class ShowCommandLabTest {
+    private static void ip(HostAccess host, String... argv) {
+        var r = host.runner().run(argv);
+        assertTrue(r.ok(), r.problem());
+    }
+
+    @Test
+    void showReflectsTheLab() throws Exception {
+        LabRequirement.require();
+        GlobalOptions o = new GlobalOptions();
+        o.lab = true;
+        try (HostAccess host = HostAccessFactory.open(o, new PrintWriter(new StringWriter()));
+             ShellDriver shell = ShellDriver.withEngine(o, host)) {
+            ShellDriver.Result r = shell.run("show");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.stdout().matches("(?s).*eth0 +10\\.0\\.0\\.2/24 +global.*"), r.stdout());
+            assertTrue(r.stdout().matches("(?s).*default +10\\.0\\.0\\.1 +eth0.*"), r.stdout());
+            assertTrue(r.stdout().matches("(?s).*101 +running.*102 +running.*"), r.stdout());
+
+            ip(host, "ip", "link", "add", "br9", "type", "bridge", "forward_delay", "0");
+            ip(host, "ip", "link", "set", "eth1", "master", "br9");
+            ip(host, "ip", "link", "set", "br9", "up");
+            r = shell.run("show");
+            assertTrue(r.stdout().matches("(?s).*br9 +off +0s +eth1 \\(forwarding\\).*"), r.stdout());
+
+            o.json = true;
+            r = shell.run("show");
+            JsonNode n = Json.MAPPER.readTree(r.stdout());
+            JsonNode br = null;
+            for (JsonNode l : n.get("links")) if (l.get("name").asText().equals("br9")) br = l;
+            assertEquals("bridge", br.get("kind").asText());
+            assertEquals(false, br.get("bridge").get("stp").asBoolean());
+            assertEquals(2, n.get("containers").size());
+
+            r = shell.run("lab clean");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.stdout().contains("\"removed\""), r.stdout());
+        }
+    }
+}
