@@ -111,6 +111,26 @@ public final class Lab implements AutoCloseable {
             + "addr add " + ISP_GATEWAY + "/26 dev eth0\n");
         ipBatch(lanNetns(), "link set lo up\nlink set eth0 up\naddr add " + LAN_GATEWAY + "/24 dev eth0\n");
         for (String id : containerIds) ipBatch(ctNetns(id), "link set lo up\n");
+        awaitLinkLocal();
+    }
+
+    /**
+     * The kernel gives a NIC its fe80:: address (and fe80::/64 route) a moment after
+     * carrier comes up. Wait for it, so a snapshot taken right after the lab is built
+     * is the settled state rather than one the kernel is still changing.
+     */
+    private void awaitLinkLocal() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String routes = runner.run("ip", "-n", nodeNetns(), "-6", "-o", "route", "show", "table", "main").stdout();
+            if (routes.contains("fe80::/64 dev eth0") && routes.contains("fe80::/64 dev eth1")) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void ipBatch(String netns, String commands) {
