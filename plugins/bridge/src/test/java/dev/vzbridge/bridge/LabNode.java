@@ -1,14 +1,13 @@
 package dev.vzbridge.bridge;
 
 import dev.vzbridge.api.command.CommandContext;
-import dev.vzbridge.api.command.FileView;
+import dev.vzbridge.shell.HostContext;
 import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.Container;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.plan.Plan;
-import dev.vzbridge.api.tools.ContainerRuntime;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Node;
@@ -112,46 +111,7 @@ final class LabNode {
     }
 
     CommandContext context() {
-        return new CommandContext() {
-            private HostState observed;
-
-            public HostState host() {
-                if (observed == null) observed = host.observe(null);
-                return observed;
-            }
-
-            public NetTools tools() {
-                return host.tools();
-            }
-
-            public ContainerRuntime containers() {
-                return host.runtime();
-            }
-
-            public FileView files() {
-                return host.files();
-            }
-
-            public Optional<String> duplicateAddressOwner(String dev, String ip) {
-                return host.duplicateAddressOwner(dev, ip);
-            }
-
-            public String diff(String path, byte[] proposed) {
-                return "";
-            }
-
-            public Optional<String> sshConnection() {
-                return Optional.empty();
-            }
-
-            public PrintWriter err() {
-                return new PrintWriter(err, true);
-            }
-
-            public String version() {
-                return "test";
-            }
-        };
+        return new HostContext(host, new PrintWriter(err, true), Optional.empty());
     }
 
     static String steps(Plan p) {

@@ -1,17 +1,13 @@
 package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandContext;
-import dev.vzbridge.api.command.FileView;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.host.HostState;
-import dev.vzbridge.api.tools.ContainerRuntime;
-import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.engine.PlanExecutor;
 import dev.vzbridge.host.HostAccess;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 
 /** One running shell: its options, the node it works on, the engine and its output. */
 public final class Session {
@@ -60,51 +56,18 @@ public final class Session {
 
     /** A fresh context for one command: observes the host once, lazily. */
     public CommandContext newContext() {
-        return new CommandContext() {
-            private HostState observed;
-
+        return new HostContext(host, err, HostContext.sshFromEnvironment()) {
+            @Override
             public HostState host() {
                 // Nothing is applied before commit (or ever, under --dry-run): later commands plan on what earlier ones make.
                 if (!planningAhead()) expected = null;
                 if (expected != null) return expected;
-                if (observed == null) observed = host.observe(null);
-                return observed;
+                return super.host();
             }
 
+            @Override
             public void expect(HostState after) {
                 if (planningAhead()) expected = after;
-            }
-
-            public NetTools tools() {
-                return host.tools();
-            }
-
-            public ContainerRuntime containers() {
-                return host.runtime();
-            }
-
-            public FileView files() {
-                return host.files();
-            }
-
-            public Optional<String> duplicateAddressOwner(String dev, String ip) {
-                return host.duplicateAddressOwner(dev, ip);
-            }
-
-            public String diff(String path, byte[] proposed) {
-                return Diffs.unified(host.files(), path, proposed);
-            }
-
-            public Optional<String> sshConnection() {
-                return Optional.ofNullable(System.getenv("SSH_CONNECTION")).filter(s -> !s.isBlank());
-            }
-
-            public PrintWriter err() {
-                return err;
-            }
-
-            public String version() {
-                return VERSION;
             }
         };
     }

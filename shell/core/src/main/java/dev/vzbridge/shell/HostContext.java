@@ -1,0 +1,80 @@
+package dev.vzbridge.shell;
+
+import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.FileView;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.tools.ContainerRuntime;
+import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.host.HostAccess;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/**
+ * What one command sees of a node: its state (observed once, when first asked),
+ * intents, runtime, files and probes. The shell makes one per command; tests
+ * that drive planners directly make their own.
+ */
+public class HostContext implements CommandContext {
+    private final HostAccess host;
+    private final PrintWriter err;
+    private final Optional<String> sshConnection;
+    private HostState observed;
+
+    public HostContext(HostAccess host, PrintWriter err, Optional<String> sshConnection) {
+        this.host = host;
+        this.err = err;
+        this.sshConnection = sshConnection;
+    }
+
+    /** SSH_CONNECTION of this process, when set. */
+    public static Optional<String> sshFromEnvironment() {
+        return Optional.ofNullable(System.getenv("SSH_CONNECTION")).filter(s -> !s.isBlank());
+    }
+
+    @Override
+    public HostState host() {
+        if (observed == null) observed = host.observe(null);
+        return observed;
+    }
+
+    @Override
+    public NetTools tools() {
+        return host.tools();
+    }
+
+    @Override
+    public ContainerRuntime containers() {
+        return host.runtime();
+    }
+
+    @Override
+    public FileView files() {
+        return host.files();
+    }
+
+    @Override
+    public Optional<String> duplicateAddressOwner(String dev, String ip) {
+        return host.duplicateAddressOwner(dev, ip);
+    }
+
+    @Override
+    public String diff(String path, byte[] proposed) {
+        return Diffs.unified(host.files(), path, proposed);
+    }
+
+    @Override
+    public Optional<String> sshConnection() {
+        return sshConnection;
+    }
+
+    @Override
+    public PrintWriter err() {
+        return err;
+    }
+
+    @Override
+    public String version() {
+        return Session.VERSION;
+    }
+}
