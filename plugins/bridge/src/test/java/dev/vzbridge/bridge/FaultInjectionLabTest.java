@@ -49,5 +49,6 @@ class FaultInjectionLabTest {
             assertEquals(before, node.fingerprint(), why);
             assertTrue(node.ping(null, Lab.LAN_GATEWAY), "node reaches 10.0.0.1 after the rollback; " + why);
         }
+        System.out.printf("fault injection (%s): %d/%d injected failures restored%n", plan.command(), steps, steps);
     }
 }

@@ -65,5 +65,6 @@ class DualNicFaultLabTest {
             assertEquals(before, sh.fingerprint(), why);
             assertTrue(sh.ping(null, Lab.LAN_GATEWAY), "node reaches 10.0.0.1 after the rollback; " + why);
         }
+        System.out.printf("fault injection (%s): %d/%d injected failures restored%n", plan.command(), commands, commands);
     }
 }
