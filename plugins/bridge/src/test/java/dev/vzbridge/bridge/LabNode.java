@@ -2,11 +2,8 @@ package dev.vzbridge.bridge;
 
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.shell.HostContext;
-import dev.vzbridge.api.host.Address;
-import dev.vzbridge.api.host.Container;
+import dev.vzbridge.testkit.StateFingerprint;
 import dev.vzbridge.api.host.HostState;
-import dev.vzbridge.api.host.Link;
-import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.engine.Engine;
@@ -26,8 +23,6 @@ import dev.vzbridge.tools.ToolFlavours;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -92,22 +87,7 @@ final class LabNode {
      * link-local left out.
      */
     String fingerprint() {
-        HostState h = observe();
-        StringBuilder sb = new StringBuilder();
-        describe(sb, "node", h.links(), h.addresses(), h.routes());
-        for (Container c : h.containers()) describe(sb, "ct" + c.id(), c.links(), c.addresses(), c.routes());
-        return sb.toString();
-    }
-
-    private static void describe(StringBuilder sb, String where, List<Link> links, List<Address> addresses, List<Route> routes) {
-        links.stream().sorted(Comparator.comparing(Link::name)).forEach(l -> sb.append(where).append(" link ").append(l.name())
-            .append(' ').append(l.kind()).append(" master=").append(l.master()).append(" up=").append(l.up())
-            .append(" mac=").append(l.mac()).append(" bridge=").append(l.bridge()).append('\n'));
-        // IPv6 link-local addresses and their routes come and go with the kernel's own timing.
-        addresses.stream().filter(a -> !a.isLinkLocal()).map(a -> where + " addr " + a.dev() + " " + a.cidr()).sorted()
-            .forEach(s -> sb.append(s).append('\n'));
-        routes.stream().filter(r -> !r.dst().startsWith("fe80:")).map(r -> where + " route " + r.dst() + " via " + r.via() + " dev " + r.dev() + " proto " + r.proto())
-            .sorted().forEach(s -> sb.append(s).append('\n'));
+        return StateFingerprint.of(observe());
     }
 
     CommandContext context() {

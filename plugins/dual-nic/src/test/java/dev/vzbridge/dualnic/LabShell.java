@@ -2,16 +2,12 @@ package dev.vzbridge.dualnic;
 
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.shell.HostContext;
+import dev.vzbridge.testkit.StateFingerprint;
 import dev.vzbridge.api.command.CommandProvider;
 import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.command.QueryCommand;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.api.host.Address;
-import dev.vzbridge.api.host.Container;
-import dev.vzbridge.api.host.HostState;
-import dev.vzbridge.api.host.Link;
-import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.bridge.BridgePlugin;
@@ -33,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,10 +129,7 @@ final class LabShell {
      * bridge settings), addresses and routes, plus the setup record; ifindexes left out.
      */
     String fingerprint() {
-        HostState h = host.observe(null);
-        StringBuilder sb = new StringBuilder();
-        describe(sb, "node", h.links(), h.addresses(), h.routes());
-        for (Container c : h.containers()) describe(sb, "ct" + c.id(), c.links(), c.addresses(), c.routes());
+        StringBuilder sb = new StringBuilder(StateFingerprint.of(host.observe(null)));
         Path record = root.resolve(SetupRecord.PATH.substring(1));
         try {
             sb.append("record ").append(Files.isRegularFile(record) ? Files.readString(record) : "absent").append('\n');
@@ -145,18 +137,6 @@ final class LabShell {
             throw new UncheckedIOException(e);
         }
         return sb.toString();
-    }
-
-    private static void describe(StringBuilder sb, String where, List<Link> links, List<Address> addresses, List<Route> routes) {
-        links.stream().sorted(Comparator.comparing(Link::name)).forEach(l -> sb.append(where).append(" link ").append(l.name())
-            .append(' ').append(l.kind()).append(" master=").append(l.master()).append(" up=").append(l.up())
-            .append(" mac=").append(l.mac()).append(" bridge=").append(l.bridge()).append('\n'));
-        // IPv6 link-local addresses and their routes come and go with the kernel's own timing
-        // (a link that just got its carrier gets one a moment later); vzbridge never moves them.
-        addresses.stream().filter(a -> !a.isLinkLocal()).map(a -> where + " addr " + a.dev() + " " + a.cidr()).sorted()
-            .forEach(s -> sb.append(s).append('\n'));
-        routes.stream().filter(r -> !r.dst().startsWith("fe80:")).map(r -> where + " route " + RouteText.format(r)).sorted()
-            .forEach(s -> sb.append(s).append('\n'));
     }
 
     CommandContext context() {
