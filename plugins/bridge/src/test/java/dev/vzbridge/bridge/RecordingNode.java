@@ -13,7 +13,9 @@ import dev.vzbridge.host.HostRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,12 +49,10 @@ final class RecordingNode implements HostAccess {
     public HostRuntime runtime() {
         FakeTools.Runtime rt = new FakeTools.Runtime();
         return new HostRuntime() {
-            public List<String> list() {
-                return state.containers().stream().map(c -> c.id()).toList();
-            }
-
-            public boolean running(String ctid) {
-                return true;
+            public Map<String, Boolean> status() {
+                Map<String, Boolean> out = new LinkedHashMap<>();
+                state.containers().forEach(c -> out.put(c.id(), true));
+                return out;
             }
 
             public List<String> inside(String ctid, List<String> argv) {

@@ -86,16 +86,6 @@ public final class NetnsRuntime implements HostRuntime {
         return a;
     }
 
-    @Override
-    public List<String> list() {
-        return List.copyOf(status().keySet());
-    }
-
-    @Override
-    public boolean running(String ctid) {
-        return Boolean.TRUE.equals(status().get(ctid));
-    }
-
     /** One `ip netns list`; every matching namespace is a running container. */
     @Override
     public Map<String, Boolean> status() {

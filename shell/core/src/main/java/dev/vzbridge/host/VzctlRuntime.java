@@ -80,16 +80,6 @@ public final class VzctlRuntime implements HostRuntime {
     }
 
     @Override
-    public List<String> list() {
-        return List.copyOf(status().keySet());
-    }
-
-    @Override
-    public boolean running(String ctid) {
-        return Boolean.TRUE.equals(status().get(ctid));
-    }
-
-    @Override
     public Map<String, Boolean> status() {
         ExecResult r = node.run("vzlist", "-a", "-H", "-o", "ctid,status");
         if (!r.ok()) throw new CommandFailedException("vzlist: " + r.problem());
