@@ -40,7 +40,8 @@ public final class HostLock implements AutoCloseable {
      */
     public static HostLock acquire(Path root, String purpose, Duration wait, PrintWriter err) throws LockedException {
         Path file = root.resolve(PATH.substring(1));
-        Instant deadline = Instant.now().plus(wait);
+        Instant started = Instant.now();
+        Instant deadline = started.plus(wait);
         boolean told = false;
         try {
             if (!IN_PROCESS.tryLock(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -72,8 +73,12 @@ public final class HostLock implements AutoCloseable {
                     ch.close();
                     throw new LockedException("host locked by " + holder(file) + "; gave up after " + wait.toSeconds() + " s");
                 }
-                if (!told && err != null) {
-                    err.println("locked by " + holder(file) + "; waiting up to " + wait.toSeconds() + " s");
+                // The holder writes its name just after taking the lock: wait a moment for it
+                // rather than saying "another process" to whoever arrives in between.
+                String holder = holder(file);
+                boolean known = !holder.equals(UNKNOWN_HOLDER) || Instant.now().isAfter(started.plusSeconds(1));
+                if (!told && err != null && known) {
+                    err.println("locked by " + holder + "; waiting up to " + wait.toSeconds() + " s");
                     err.flush();
                     told = true;
                 }
@@ -92,12 +97,14 @@ public final class HostLock implements AutoCloseable {
         }
     }
 
+    private static final String UNKNOWN_HOLDER = "another process";
+
     private static String holder(Path file) {
         try {
             String s = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return s.isEmpty() ? "another process" : s;
+            return s.isEmpty() ? UNKNOWN_HOLDER : s;
         } catch (IOException e) {
-            return "another process";
+            return UNKNOWN_HOLDER;
         }
     }
 
