@@ -28,6 +28,12 @@ final class FileSet {
         return files.read(path).orElse(new byte[0]);
     }
 
+    /** What save will write to the file so far, else its current bytes; empty when neither. */
+    Optional<byte[]> planned(String path) {
+        Desired d = desired.get(path);
+        return d != null ? Optional.of(d.content()) : files.read(path);
+    }
+
     boolean exists(String path) {
         return files.exists(path);
     }

@@ -5,6 +5,7 @@ import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.persist.BootFiles;
 import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.DeleteFile;
 import dev.vzbridge.api.plan.Plan;
@@ -58,6 +59,7 @@ public class SaveCommand implements PlanningCommand {
         if (fmt.equals("rhel")) RhelNetworkFiles.write(cfg, files);
         else DebianNetworkFile.write(cfg, files);
         VzFiles.write(cfg, files);
+        PluginBlocks.write(ctx, fmt.equals("rhel") ? BootFiles.Format.RHEL : BootFiles.Format.DEBIAN, files);
 
         Plan.Builder plan = Plan.builder(commandLine());
         cfg.notes().forEach(plan::note);

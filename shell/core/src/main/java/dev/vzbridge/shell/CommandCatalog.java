@@ -3,6 +3,7 @@ package dev.vzbridge.shell;
 import dev.vzbridge.api.command.CommandProvider;
 import dev.vzbridge.api.command.LiveCandidates;
 import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.persist.BootConfig;
 import dev.vzbridge.engine.EngineCommands;
 import dev.vzbridge.host.HostCommands;
 import picocli.CommandLine;
@@ -42,13 +43,29 @@ public final class CommandCatalog {
     private final CommandLine.IFactory factory;
     private final CommandLine tree;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<BootConfig> bootConfigs = new ArrayList<>();
 
     public CommandCatalog(List<Source> sources, Supplier<HostState> liveHost, Consumer<String> warn) {
         this.factory = new LiveFactory(liveHost);
         this.tree = new CommandLine(new Root(), factory);
         Map<Class<?>, Boolean> seen = new IdentityHashMap<>();
         for (Source source : sources) add(source, seen, warn);
+        Map<CommandProvider, Boolean> asked = new IdentityHashMap<>();
+        for (Source source : sources) if (asked.put(source.provider(), Boolean.TRUE) == null) addBootConfigs(source, warn);
         configure(tree);
+    }
+
+    private void addBootConfigs(Source source, Consumer<String> warn) {
+        try {
+            bootConfigs.addAll(source.provider().bootConfigs());
+        } catch (RuntimeException | LinkageError e) {
+            warn.accept(origin(source) + ": cannot list what it saves: " + e);
+        }
+    }
+
+    /** The plugins' shares of the node's boot files, for save. */
+    public List<BootConfig> bootConfigs() {
+        return List.copyOf(bootConfigs);
     }
 
     /** The shell's own providers: shell, engine and host commands. */

@@ -69,6 +69,11 @@ public final class Session {
             public void expect(HostState after) {
                 if (planningAhead()) expected = after;
             }
+
+            @Override
+            public List<dev.vzbridge.api.persist.BootConfig> bootConfigs() {
+                return catalog == null ? List.of() : catalog.bootConfigs();
+            }
         };
     }
 

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * with the manifest entries its pom declares. (The example is a standalone project;
  * the reactor does not build it, so this keeps it honest.)
  */
-final class ExamplePluginJar {
+public final class ExamplePluginJar {
     private ExamplePluginJar() {
     }
 
@@ -35,7 +35,7 @@ final class ExamplePluginJar {
     }
 
     /** Compiles the example into {@code work} and returns the plugin jar. */
-    static Path build(Path work) throws IOException {
+    public static Path build(Path work) throws IOException {
         Path example = exampleDir();
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),

@@ -1,10 +1,12 @@
 package dev.vzbridge.api.command;
 
 import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.persist.BootConfig;
 import dev.vzbridge.api.tools.ContainerRuntime;
 import dev.vzbridge.api.tools.NetTools;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything a command may look at while planning or reporting. */
@@ -44,6 +46,11 @@ public interface CommandContext {
      * ignored.
      */
     default void expect(HostState after) {
+    }
+
+    /** Every loaded plugin's share of the node's boot files (for {@code save}). */
+    default List<BootConfig> bootConfigs() {
+        return List.of();
     }
 
     /** For warnings and progress; results go in the Report. */

@@ -1,5 +1,6 @@
 package dev.vzbridge.api.command;
 
+import dev.vzbridge.api.persist.BootConfig;
 import org.pf4j.ExtensionPoint;
 
 import java.util.List;
@@ -12,4 +13,9 @@ import java.util.List;
  */
 public interface CommandProvider extends ExtensionPoint {
     List<Class<?>> commands();
+
+    /** What the plugin keeps in the node's boot files, written by {@code save}; none by default. */
+    default List<BootConfig> bootConfigs() {
+        return List.of();
+    }
 }
