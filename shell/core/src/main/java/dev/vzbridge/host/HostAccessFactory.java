@@ -12,6 +12,7 @@ import dev.vzbridge.lab.LabRoot;
 import dev.vzbridge.lab.Netns;
 import dev.vzbridge.lab.Privileges;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.tools.LegacyTools;
 import dev.vzbridge.tools.ToolFlavours;
 
 import java.io.IOException;
@@ -44,9 +45,11 @@ public final class HostAccessFactory {
             throw new UsageException("--tools must be auto, iproute2 or legacy, not '" + options.tools + "'");
         if (options.ctNetns == null || !options.ctNetns.contains("{id}"))
             throw new UsageException("--ct-netns must contain {id}, e.g. ct{id}");
+        boolean runtimeAskedFor = options.runtime != null;
         // Record what was chosen, so a journal names the runtime that really ran (and --lab's CT pattern below).
         options.runtime = runtimeName;
         CommandRunner local = new ProcessRunner();
+        requireTools(options, runtimeName, runtimeAskedFor, local);
         if (options.lab) return openLab(options, runtimeName, local);
         CommandRunner runner = local;
         if (options.netns != null) {
@@ -55,6 +58,20 @@ public final class HostAccessFactory {
             runner = PrefixRunner.inNetns(options.netns, local);
         }
         return assemble(options, runtimeName, runner, options.ctNetns, null, null);
+    }
+
+    /**
+     * Every program the flavour, runtime, verification and address probes will run
+     * must be installed before anything runs. ip comes first: auto flavour asks it
+     * whether it can make bridges. Without --runtime, missing OpenVZ tools are not
+     * an error here: commands that need no containers still work.
+     */
+    private static void requireTools(GlobalOptions options, String runtimeName, boolean runtimeAskedFor, CommandRunner local) {
+        Prerequisites.require(List.of(HostTool.IP));
+        String flavour = options.tools == null ? "auto" : options.tools;
+        boolean legacy = flavour.equals("legacy") || flavour.equals("auto") && ToolFlavours.detect(local) instanceof LegacyTools;
+        boolean verify = !options.noVerify && !options.dryRun;
+        Prerequisites.require(Prerequisites.needed(legacy, verify, !options.noDad, runtimeAskedFor && runtimeName.equals("vzctl")));
     }
 
     private static HostAccess openLab(GlobalOptions options, String runtimeName, CommandRunner local) {

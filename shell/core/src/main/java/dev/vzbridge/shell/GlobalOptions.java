@@ -53,6 +53,9 @@ public class GlobalOptions {
     @Option(names = "--no-verify", description = "Skip the checks after applying.")
     public boolean noVerify;
 
+    @Option(names = "--no-dad", description = "Skip the probe for another owner of an address before claiming it (needs arping).")
+    public boolean noDad;
+
     @Option(names = "--per-command", description = "In a batch, make each command its own transaction.")
     public boolean perCommand;
 

@@ -74,6 +74,12 @@ public final class Session {
             public List<dev.vzbridge.api.persist.BootConfig> bootConfigs() {
                 return catalog == null ? List.of() : catalog.bootConfigs();
             }
+
+            @Override
+            public java.util.Optional<String> duplicateAddressOwner(String dev, String ip) {
+                // --no-dad: the admin vouches that the address is free; arping is not needed.
+                return options.noDad ? java.util.Optional.empty() : super.duplicateAddressOwner(dev, ip);
+            }
         };
     }
 
