@@ -36,6 +36,20 @@ class FaultInjectionLabTest {
         failEveryStep(node, node.plan("bridge", "delete", "br0"));
     }
 
+    /** Through the vzctl emulator, legacy and OpenVZ 7: attach and detach roll back from every step. */
+    @ParameterizedTest
+    @ValueSource(strings = {"vzctl", "vzctl7"})
+    void ctAttachAndDetachThroughVzctlRollBackFromEveryStep(String runtime, Lab lab) {
+        LabNode node = new LabNode(lab, root, "iproute2", runtime);
+        assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
+        failEveryStep(node, node.plan(SingleNicLabTest.ATTACH_101));
+        assertEquals(0, node.run(SingleNicLabTest.ATTACH_101), node.err::toString);
+        assertTrue(node.ping("101", Lab.ISP_GATEWAY), "after all those rollbacks the attach works");
+        assertTrue(node.ping("101", Lab.NODE_ADDRESS), "and the host routes too");
+        failEveryStep(node, node.plan("ct", "detach", "101"));
+        assertEquals(0, node.run("ct", "detach", "101"), node.err::toString);
+    }
+
     static void failEveryStep(LabNode node, Plan plan) {
         String before = node.fingerprint();
         int steps = plan.changes().stream().mapToInt(c -> c.steps().size()).sum();

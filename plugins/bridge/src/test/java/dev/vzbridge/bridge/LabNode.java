@@ -10,11 +10,13 @@ import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.api.tools.OpenVz;
 import dev.vzbridge.host.HostRuntime;
+import dev.vzbridge.host.Platform;
 import dev.vzbridge.host.NetnsRuntime;
 import dev.vzbridge.host.RootFileView;
 import dev.vzbridge.host.VzctlRuntime;
-import dev.vzbridge.testkit.LabVzctlEmulator;
+import dev.vzbridge.lab.LabVzctlEmulator;
 import dev.vzbridge.host.NodeAccess;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
@@ -39,14 +41,19 @@ final class LabNode {
         this(lab, root, flavour, "netns");
     }
 
-    /** runtime "netns", or "vzctl" through the test kit's vzctl emulator (containers are the lab's namespaces). */
+    /**
+     * runtime "netns", or "vzctl" / "vzctl7" through the lab's vzctl emulator as legacy
+     * vzctl / vzctl 7 (containers are the lab's namespaces).
+     */
     LabNode(Lab lab, Path root, String flavour, String runtime) {
         this.lab = lab;
         this.root = root;
         this.flavour = flavour;
-        CommandRunner runner = runtime.equals("vzctl") ? LabVzctlEmulator.install(lab, root).wrap(lab.nodeRunner()) : lab.nodeRunner();
+        boolean vzctl = runtime.startsWith("vzctl");
+        OpenVz openvz = runtime.equals("vzctl7") ? OpenVz.SEVEN : OpenVz.LEGACY;
+        CommandRunner runner = vzctl ? LabVzctlEmulator.install(lab, root, openvz).wrap(lab.nodeRunner()) : lab.nodeRunner();
         NetTools tools = ToolFlavours.select(flavour, runner);
-        HostRuntime rt = runtime.equals("vzctl") ? new VzctlRuntime(runner, new RootFileView(root), tools)
+        HostRuntime rt = vzctl ? new VzctlRuntime(runner, new RootFileView(root), tools, Platform.chosen(openvz))
             : new NetnsRuntime(runner, lab.ctNetnsPattern(), tools);
         this.host = new NodeAccess(runner, tools, rt, root, null, null);
     }

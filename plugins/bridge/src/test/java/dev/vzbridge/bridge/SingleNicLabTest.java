@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,12 +82,26 @@ class SingleNicLabTest {
         assertEquals(start, node.fingerprint());
     }
 
-    @org.junit.jupiter.api.Test
-    void theRecipeWithTheVzctlRuntime(Lab lab) {
-        LabNode node = new LabNode(lab, root, "iproute2", "vzctl");
+    /** Legacy vzctl (5-field --netif_add, the planner plugs and configures) and vzctl 7 (it does both itself). */
+    @ParameterizedTest
+    @ValueSource(strings = {"vzctl", "vzctl7"})
+    void theRecipeWithTheVzctlRuntime(String runtime, Lab lab) throws java.io.IOException {
+        LabNode node = new LabNode(lab, root, "iproute2", runtime);
         String start = node.fingerprint();
         assertEquals(0, node.run(CREATE), node.err::toString);
+        String attach = LabNode.steps(node.plan(ATTACH_101));
         assertEquals(0, node.run(ATTACH_101), node.err::toString);
+        String conf = java.nio.file.Files.readString(root.resolve("etc/vz/conf/101.conf"));
+        if (runtime.equals("vzctl7")) {
+            assertTrue(attach.contains("vzctl set 101 --netif_add eth0,,veth101.0 --save\n"
+                + "vzctl set 101 --ifname eth0 --network br0 --nettype bridge --ipadd 203.0.113.195/26 --gw 203.0.113.193 --save"), attach);
+            assertFalse(attach.contains("vzctl exec2 101 ip addr"), "vzctl 7 configures the CT itself: " + attach);
+            assertTrue(conf.matches("(?s).*NETIF=\"ifname=eth0,mac=[0-9A-F:]{17},host_ifname=veth101.0,host_mac=[0-9A-F:]{17},"
+                + "network=br0,type=bridge,ip=203.0.113.195/26,gw=203.0.113.193,configure=all\".*"), conf);
+        } else {
+            assertTrue(attach.contains("--netif_add eth0,,veth101.0,,br0 --save"), attach);
+            assertTrue(conf.contains("bridge=br0"), conf);
+        }
         assertTrue(node.ping("101", Lab.ISP_GATEWAY));
         assertTrue(node.ping(null, "203.0.113.195"));
         assertTrue(node.ping("101", Lab.NODE_ADDRESS));

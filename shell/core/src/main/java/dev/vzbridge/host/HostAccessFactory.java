@@ -3,12 +3,14 @@ package dev.vzbridge.host;
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.api.tools.OpenVz;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.PrefixRunner;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.lab.LabException;
 import dev.vzbridge.lab.LabRoot;
+import dev.vzbridge.lab.LabVzctlEmulator;
 import dev.vzbridge.lab.Netns;
 import dev.vzbridge.lab.Privileges;
 import dev.vzbridge.shell.GlobalOptions;
@@ -38,7 +40,10 @@ public final class HostAccessFactory {
      */
     public static HostAccess open(GlobalOptions options, PrintWriter err) {
         if (options.lab && options.netns != null) throw new UsageException("--lab and --netns cannot be combined");
-        String runtimeName = options.runtime != null ? options.runtime : options.lab ? "netns" : "vzctl";
+        String openvz = Platform.checkChoice(options.openvz);
+        // --lab --openvz legacy|7 emulates that vzctl over the lab's namespaces.
+        boolean labVzctl = options.lab && !openvz.equals("auto");
+        String runtimeName = options.runtime != null ? options.runtime : options.lab && !labVzctl ? "netns" : "vzctl";
         if (!runtimeName.equals("vzctl") && !runtimeName.equals("netns"))
             throw new UsageException("--runtime must be vzctl or netns, not '" + runtimeName + "'");
         if (!List.of("auto", "iproute2", "legacy").contains(options.tools == null ? "auto" : options.tools))
@@ -101,7 +106,16 @@ public final class HostAccessFactory {
             if (!leftovers.isEmpty())
                 banner += leftovers.size() + " lab" + (leftovers.size() == 1 ? "" : "s") + " of crashed runs left namespaces behind ("
                     + String.join(", ", leftovers) + "): 'lab clean' removes them.\n";
-            return assemble(options, runtimeName, lab.nodeRunner(), lab.ctNetnsPattern(), banner, teardown);
+            CommandRunner node = lab.nodeRunner();
+            if (runtimeName.equals("vzctl")) {
+                OpenVz generation = OpenVz.of(options.openvz);
+                if (generation == null)
+                    throw new UsageException("--lab --runtime vzctl needs --openvz legacy or 7 (the lab emulates that vzctl)");
+                node = LabVzctlEmulator.install(lab, options.root, generation).wrap(node);
+                if (generation == OpenVz.SEVEN) Files.createDirectories(options.underRoot(Platform.LIBVZCTL_DIR));
+                banner += "Containers run under an emulated vzctl of " + generation + ".\n";
+            }
+            return assemble(options, runtimeName, node, lab.ctNetnsPattern(), banner, teardown);
         } catch (IOException | RuntimeException e) {
             lab.close();
             if (tempRoot != null) deleteTree(tempRoot);
@@ -113,9 +127,15 @@ public final class HostAccessFactory {
                                        String banner, Runnable onClose) {
         NetTools tools = ToolFlavours.select(options.tools, runner);
         RootFileView files = new RootFileView(options.root);
-        HostRuntime runtime = runtimeName.equals("netns")
-            ? new NetnsRuntime(runner, ctPattern, tools)
-            : new VzctlRuntime(runner, files, tools);
+        OpenVz chosen = OpenVz.of(options.openvz);
+        HostRuntime runtime;
+        if (runtimeName.equals("netns")) {
+            runtime = new NetnsRuntime(runner, ctPattern, tools, chosen == null ? null : Platform.chosen(chosen));
+        } else {
+            // auto costs one look at the files and at most one vzctl --version, once per shell.
+            Platform platform = chosen != null ? Platform.chosen(chosen) : Platform.detect(runner, files);
+            runtime = new VzctlRuntime(runner, files, tools, platform);
+        }
         return new NodeAccess(runner, tools, runtime, options.root, banner, onClose);
     }
 

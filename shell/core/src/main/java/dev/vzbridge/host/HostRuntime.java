@@ -1,6 +1,7 @@
 package dev.vzbridge.host;
 
 import dev.vzbridge.api.tools.ContainerRuntime;
+import dev.vzbridge.api.tools.OpenVz;
 
 import java.util.List;
 import java.util.Map;
@@ -21,4 +22,14 @@ public interface HostRuntime extends ContainerRuntime {
 
     /** argv that runs {@code argv} inside the container, e.g. ip netns exec ct101 … or vzctl exec2 101 …. */
     List<String> inside(String ctid, List<String> argv);
+
+    /** The OpenVZ generation this node is treated as, and why (show prints it). */
+    default Platform platform() {
+        return new Platform(OpenVz.LEGACY, "the " + name() + " runtime's default");
+    }
+
+    @Override
+    default OpenVz openvz() {
+        return platform().openvz();
+    }
 }

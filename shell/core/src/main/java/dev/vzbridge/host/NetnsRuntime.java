@@ -26,8 +26,15 @@ public final class NetnsRuntime implements HostRuntime {
     private final String pattern;
     private final Pattern matcher;
     private final NetTools flavour;
+    private final Platform platform;
 
     public NetnsRuntime(CommandRunner node, String pattern, NetTools flavour) {
+        this(node, pattern, flavour, null);
+    }
+
+    /** platform: the OpenVZ generation save writes for (null: legacy). */
+    public NetnsRuntime(CommandRunner node, String pattern, NetTools flavour, Platform platform) {
+        this.platform = platform;
         if (!pattern.contains("{id}")) throw new IllegalArgumentException("--ct-netns pattern must contain {id}");
         this.node = node;
         this.pattern = pattern;
@@ -44,6 +51,11 @@ public final class NetnsRuntime implements HostRuntime {
     @Override
     public String name() {
         return "netns";
+    }
+
+    @Override
+    public Platform platform() {
+        return platform != null ? platform : HostRuntime.super.platform();
     }
 
     public String netnsOf(String ctid) {

@@ -13,9 +13,15 @@ public final class ShowCommand implements BuiltinCommand {
     @Override
     public int run(Session session) {
         HostState h = session.newContext().host();
+        Platform platform = session.host().runtime().platform();
         // The JSON tree only when asked: a cold ObjectMapper is the slowest part of a show.
-        Object data = session.options().json ? HostStateJson.tree(h) : null;
-        session.report(new Report(HostStateText.render(h), data));
+        Object data = null;
+        if (session.options().json) {
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) HostStateJson.tree(h);
+            tree.putObject("platform").put("openvz", platform.openvz().word()).put("why", platform.why());
+            data = tree;
+        }
+        session.report(new Report(platform.describe() + "\n" + HostStateText.render(h), data));
         return 0;
     }
 }

@@ -2,9 +2,12 @@ package dev.vzbridge.host;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.FileView;
+import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.api.tools.OpenVz;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
 import dev.vzbridge.tools.PrefixedTools;
@@ -17,19 +20,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * OpenVZ through vzctl/vzlist, as in the recipe. The CT's veth is recorded in its
- * config (NETIF, with the bridge) by {@code --save}; commands inside run with
- * {@code vzctl exec2} so their exit codes are real.
+ * OpenVZ through vzctl/vzlist. Legacy (vzctl 4.x), as in the recipe: the CT's veth
+ * is recorded in its config (NETIF, with bridge=) by {@code --save} and the planner
+ * plugs and configures it. OpenVZ 7 (vzctl 7): the 4-field --netif_add, then
+ * {@code --ifname IF --network BR --nettype bridge --ipadd … --gw …}, which puts the
+ * veth on the bridge and configures the CT itself, running or not. Commands inside
+ * run with {@code vzctl exec2} so their exit codes are real.
  */
 public final class VzctlRuntime implements HostRuntime {
     private final CommandRunner node;
     private final FileView files;
     private final NetTools flavour;
+    private final Platform platform;
+    private final OpenVz openvz;
 
     public VzctlRuntime(CommandRunner node, FileView files, NetTools flavour) {
+        this(node, files, flavour, new Platform(OpenVz.LEGACY, "the vzctl runtime's default"));
+    }
+
+    public VzctlRuntime(CommandRunner node, FileView files, NetTools flavour, Platform platform) {
         this.node = node;
         this.files = files;
         this.flavour = flavour;
+        this.platform = platform;
+        this.openvz = platform.openvz();
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public boolean configuresNatively() {
+        return openvz == OpenVz.SEVEN;
     }
 
     @Override
@@ -47,20 +71,62 @@ public final class VzctlRuntime implements HostRuntime {
         return String.join(",", ifname, mac == null ? "" : mac, host, "", bridge == null ? "" : bridge);
     }
 
+    /** vzctl 7's --netif_add takes ifname[,mac,host_ifname,host_mac]: no bridge field (it has --network). */
+    static String netifSpec7(String ifname, String mac, String host, String hostMac) {
+        String spec = String.join(",", ifname, mac == null ? "" : mac, host);
+        return hostMac == null ? spec : spec + "," + hostMac;
+    }
+
     @Override
     public Step addVeth(String ctid, String ifname, String bridge, String mac) {
         String host = hostIfname(ctid, ifname);
-        return new Step(add(ctid, ifname, bridge, mac, host), List.of(del(ctid, ifname)), Set.of(host));
+        return new Step(add(ctid, ifname, bridge, mac, null, host), List.of(del(ctid, ifname)), Set.of(host));
     }
 
+    /**
+     * OpenVZ 7 only, right after {@link #addVeth}: its undo is empty because the
+     * interface is new, and the addition's undo (--netif_del) removes it with all of
+     * this configuration.
+     */
+    @Override
+    public Step configureVeth(String ctid, String ifname, String bridge, List<Cidr> addresses, String gateway) {
+        if (openvz != OpenVz.SEVEN) return HostRuntime.super.configureVeth(ctid, ifname, bridge, addresses, gateway);
+        return new Step(network(ctid, ifname, bridge, addresses.stream().map(Cidr::toString).toList(), gateway),
+            List.of(), Set.of(hostIfname(ctid, ifname)));
+    }
+
+    /**
+     * The undo re-adds the pair as it was: on OpenVZ 7 with its bridge, addresses and
+     * gateway from the CT's NETIF entry (network=, ip=, gw=, host_mac=).
+     */
     @Override
     public Step removeVeth(String ctid, String ifname, String bridge, String mac) {
         String host = hostIfname(ctid, ifname);
-        return new Step(del(ctid, ifname), List.of(add(ctid, ifname, bridge, mac, host)), Set.of(host));
+        if (openvz == OpenVz.LEGACY)
+            return new Step(del(ctid, ifname), List.of(add(ctid, ifname, bridge, mac, null, host)), Set.of(host));
+        Map<String, String> entry = netifs(ctid).stream().filter(e -> ifname.equals(e.get("ifname"))).findFirst().orElse(Map.of());
+        List<Action> undo = new ArrayList<>();
+        undo.add(add(ctid, ifname, null, entry.getOrDefault("mac", mac), entry.get("host_mac"), host));
+        String network = entry.getOrDefault("network", bridge);
+        if (network != null && !network.isEmpty()) {
+            List<String> ips = entry.getOrDefault("ip", "").isBlank() ? List.of() : List.of(entry.get("ip").strip().split("\\s+"));
+            undo.add(network(ctid, ifname, network, ips, entry.get("gw")));
+        }
+        return new Step(del(ctid, ifname), undo, Set.of(host));
     }
 
-    private static Exec add(String ctid, String ifname, String bridge, String mac, String host) {
-        return Exec.of("vzctl", "set", ctid, "--netif_add", netifSpec(ifname, mac, host, bridge), "--save");
+    private Exec add(String ctid, String ifname, String bridge, String mac, String hostMac, String host) {
+        String spec = openvz == OpenVz.SEVEN ? netifSpec7(ifname, mac, host, hostMac) : netifSpec(ifname, mac, host, bridge);
+        return Exec.of("vzctl", "set", ctid, "--netif_add", spec, "--save");
+    }
+
+    /** vzctl 7: the interface's bridge, addresses and gateway, saved and (on a running CT) applied. */
+    private static Exec network(String ctid, String ifname, String bridge, List<String> addresses, String gateway) {
+        List<String> a = new ArrayList<>(List.of("vzctl", "set", ctid, "--ifname", ifname, "--network", bridge, "--nettype", "bridge"));
+        for (String ip : addresses) a.addAll(List.of("--ipadd", ip));
+        if (gateway != null && !gateway.isEmpty()) a.addAll(List.of(gateway.contains(":") ? "--gw6" : "--gw", gateway));
+        a.add("--save");
+        return Exec.of(a);
     }
 
     private static Exec del(String ctid, String ifname) {

@@ -38,6 +38,11 @@ public class GlobalOptions {
     @Option(names = "--tools", paramLabel = "FLAVOUR", description = "Host tools: auto, iproute2 or legacy (brctl/ifconfig/route). Default: auto.")
     public String tools = "auto";
 
+    @Option(names = "--openvz", paramLabel = "GENERATION", defaultValue = "${env:VZBRIDGE_OPENVZ:-auto}",
+        description = "OpenVZ generation: auto (from the node: /usr/libexec/libvzctl, vzctl --version), legacy (vzctl 4.x) or 7. "
+            + "Default: VZBRIDGE_OPENVZ from vzbridge.conf, else auto.")
+    public String openvz = "auto";
+
     @Option(names = "--runtime", paramLabel = "RUNTIME", description = "Container runtime: vzctl or netns (default: vzctl; netns with --lab).")
     public String runtime;
 

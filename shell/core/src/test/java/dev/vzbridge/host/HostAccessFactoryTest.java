@@ -42,6 +42,9 @@ class HostAccessFactoryTest {
         o = new GlobalOptions();
         o.ctNetns = "container";
         assertEquals("--ct-netns must contain {id}, e.g. ct{id}", usage(o));
+        o = new GlobalOptions();
+        o.openvz = "8";
+        assertEquals("--openvz must be auto, legacy or 7, not '8'", usage(o));
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.vzbridge.exec.ExecResult;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabActions;
 import dev.vzbridge.testkit.LabTest;
-import dev.vzbridge.testkit.LabVzctlEmulator;
+import dev.vzbridge.lab.LabVzctlEmulator;
 import dev.vzbridge.tools.Iproute2Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

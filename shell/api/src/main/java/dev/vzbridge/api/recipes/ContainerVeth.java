@@ -47,17 +47,20 @@ public final class ContainerVeth {
         List<Cidr> ctAddresses = new ArrayList<>(ct.addressesOf(ifname).stream().filter(a -> !a.isLinkLocal()).map(Address::parsed).toList());
         give.forEach(ctAddresses::add);
 
+        // OpenVZ 7 configures a new interface itself (bridge, addresses, gateway), live and saved.
+        boolean natively = ctLink.isEmpty() && runtime.configuresNatively();
         List<Step> add = new ArrayList<>();
         if (ctLink.isEmpty()) add.add(runtime.addVeth(ct.id(), ifname, br.name(), spec.mac()));
+        if (natively) add.add(runtime.configureVeth(ct.id(), ifname, br.name(), give, spec.gateway()));
         List<Step> plug = new ArrayList<>();
-        if (hostLink.map(Link::master).isEmpty()) plug.add(node.enslave(hostIf, br.name()));
+        if (!natively && hostLink.map(Link::master).isEmpty()) plug.add(node.enslave(hostIf, br.name()));
         boolean hostUp = hostLink.map(Link::up).orElse(false);
-        if (!hostUp) plug.add(node.up(hostIf, false));
+        if (!natively && !hostUp) plug.add(node.up(hostIf, false));
 
         List<Step> configure = new ArrayList<>();
         boolean ctUp = ctLink.map(Link::up).orElse(false);
-        if (!ctUp) configure.add(inside.up(ifname, false));
-        configure.addAll(Moves.addAddresses(inside, ifname, give));
+        if (!natively && !ctUp) configure.add(inside.up(ifname, false));
+        if (!natively) configure.addAll(Moves.addAddresses(inside, ifname, give));
         Route def = null;
         if (spec.gateway() != null) {
             def = Moves.defaultVia(spec.gateway(), ifname);
@@ -67,7 +70,7 @@ public final class ContainerVeth {
             if (existing.isPresent() && !Moves.sameRoute(existing.get(), wanted))
                 throw new UsageException("CT " + ct.id() + " already has a default route via " + existing.get().via()
                     + " dev " + existing.get().dev() + "; leave out --gateway or detach that interface");
-            if (existing.isEmpty()) configure.add(inside.addRoute(def));
+            if (existing.isEmpty() && !natively) configure.add(inside.addRoute(def));
         }
 
         List<Step> routes = new ArrayList<>();
@@ -163,15 +166,19 @@ public final class ContainerVeth {
         NetTools inside = runtime.inside(ct.id());
         TakeOff inCt = TakeOff.of(ctView(ct), inside, ifname);
 
+        // OpenVZ 7 keeps the interface's bridge, addresses and gateway with it: removing it
+        // removes them, and its undo brings all of them back.
+        boolean natively = runtime.configuresNatively();
         List<Step> unplug = new ArrayList<>();
-        if (ctLink.map(Link::up).orElse(false)) unplug.add(inside.down(ifname, true));
-        if (hostLink.get().up()) unplug.add(node.down(hostIf, true));
-        if (bridge != null) unplug.add(node.release(hostIf, bridge));
+        if (!natively && ctLink.map(Link::up).orElse(false)) unplug.add(inside.down(ifname, true));
+        if (!natively && hostLink.get().up()) unplug.add(node.down(hostIf, true));
+        if (!natively && bridge != null) unplug.add(node.release(hostIf, bridge));
         String where = "CT " + ct.id() + " " + ifname;
         String mac = ctLink.map(Link::mac).orElse(null);
+        List<Step> clear = natively ? List.of() : BridgeOverNic.concat(inCt.routeSteps(), inCt.addressSteps());
         List<Change> changes = List.of(
             new Change("remove host routes to CT " + ct.id(), Moves.deleteRoutes(node, nodeRoutes)),
-            new Change("clear " + where, BridgeOverNic.concat(inCt.routeSteps(), inCt.addressSteps())),
+            new Change("clear " + where, clear),
             new Change("unplug " + hostIf + (bridge == null ? "" : " from " + bridge), unplug),
             new Change("remove " + where, List.of(runtime.removeVeth(ct.id(), ifname, bridge, mac))));
         List<Check> checks = List.of(new Check.Link(null, hostIf, false, null), new Check.Link(ct.id(), ifname, false, null));

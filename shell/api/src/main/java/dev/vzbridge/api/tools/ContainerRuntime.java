@@ -1,6 +1,9 @@
 package dev.vzbridge.api.tools;
 
+import dev.vzbridge.api.net.Cidr;
 import dev.vzbridge.api.plan.Step;
+
+import java.util.List;
 
 /**
  * What vzctl does in the recipe, for any runtime: add and remove a container's
@@ -25,4 +28,28 @@ public interface ContainerRuntime {
 
     /** Intents whose commands run inside the container. */
     NetTools inside(String ctid);
+
+    /** The OpenVZ generation whose forms and files this node follows (save writes for it). */
+    default OpenVz openvz() {
+        return OpenVz.LEGACY;
+    }
+
+    /**
+     * Whether the runtime itself puts a CT interface on its bridge and gives it its
+     * addresses and gateway (OpenVZ 7: NETIF network=, ip=, gw=, applied to a running
+     * CT too). Then an attach plans {@link #configureVeth} instead of commands inside
+     * the CT, and a detach only removes the interface.
+     */
+    default boolean configuresNatively() {
+        return false;
+    }
+
+    /**
+     * The runtime's own configuration of a freshly added interface: bridge, addresses
+     * and gateway, saved and applied; its undo clears them again. Only where
+     * {@link #configuresNatively()}.
+     */
+    default Step configureVeth(String ctid, String ifname, String bridge, List<Cidr> addresses, String gateway) {
+        throw new UnsupportedOperationException(name() + " does not configure container interfaces itself");
+    }
 }
