@@ -4,14 +4,12 @@ import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.shell.GlobalOptions;
-import dev.vzbridge.shell.Json;
+import dev.vzbridge.shell.Envelope;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +35,7 @@ public final class Engine implements PlanExecutor {
     private List<Plan> group;
     private String groupLabel;
     private String pendingTxid;
+    private boolean quietGroup;
 
     /**
      * The host may be opened lazily: it is first used when the engine first needs the
@@ -79,8 +78,12 @@ public final class Engine implements PlanExecutor {
         if (group != null) {
             group.add(plan);
             int changes = group.stream().mapToInt(p -> p.changes().size()).sum();
-            say(plan.isEmpty() ? "nothing to do: " + commandLine
-                : "added to transaction (" + changes + " change" + (changes == 1 ? "" : "s") + " pending; 'commit' applies)");
+            String line = plan.isEmpty() ? "nothing to do: " + commandLine
+                : "added to transaction (" + changes + " change" + (changes == 1 ? "" : "s") + " pending; 'commit' applies)";
+            if (quietGroup) return 0;
+            if (options.json) Envelope.of(0, false).transaction(null, "planned").summary(line, null)
+                .plan(JournalJson.tree(plan)).print(out);
+            else say(line);
             return 0;
         }
         return run(plan, commandLine);
@@ -88,7 +91,7 @@ public final class Engine implements PlanExecutor {
 
     /** Prints a plan without running anything (also used by 'plan CMD'). */
     public void show(Plan plan) {
-        if (options.json) out.println(JournalJson.writeValue(plan));
+        if (options.json) Envelope.of(0, false).transaction(null, "planned").plan(JournalJson.tree(plan)).print(out);
         else out.print(PlanPrinter.text(plan));
         out.flush();
     }
@@ -114,20 +117,16 @@ public final class Engine implements PlanExecutor {
             !options.noVerify, confirm, System.console() != null, origin, watchdog);
         Outcome o = new Transaction(node(), settings, err).apply(plan, commandLine);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
-        report(o);
+        report(o, plan);
         return o.exitCode();
     }
 
-    void report(Outcome o) {
+    void report(Outcome o, Plan plan) {
         if (options.json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("txid", o.txid());
-            m.put("state", o.state() == null ? null : o.state().word());
-            m.put("exit", o.exitCode());
-            m.put("summary", o.summary());
-            m.put("details", o.details());
-            out.println(Json.write(m));
-            out.flush();
+            boolean changed = o.exitCode() == 0
+                && (o.state() == TxState.COMMITTED || o.state() == TxState.PENDING_CONFIRM);
+            Envelope.of(o.exitCode(), changed).transaction(o.txid(), o.state() == null ? null : o.state().word())
+                .summary(o.summary(), o.details()).plan(plan == null ? null : JournalJson.tree(plan)).print(out);
             return;
         }
         if (o.exitCode() == 0) {
@@ -142,14 +141,27 @@ public final class Engine implements PlanExecutor {
     }
 
     private void say(String line) {
-        if (options.json) return;
-        out.println(line);
-        out.flush();
+        if (options.json) Envelope.of(0, false).summary(line, null).print(out);
+        else {
+            out.println(line);
+            out.flush();
+        }
     }
 
     @Override
     public void begin(String label) {
+        begin(label, false);
+    }
+
+    @Override
+    public void beginQuietly(String label) {
+        begin(label, true);
+    }
+
+    /** @param quiet no "added to transaction" line per command (a batch file is one transaction anyway) */
+    private void begin(String label, boolean quiet) {
         if (group != null) throw new UsageException("a transaction is already open ('commit' or 'abort' it first)");
+        quietGroup = quiet;
         group = new ArrayList<>();
         groupLabel = label == null || label.isBlank() ? "transaction" : label;
     }

@@ -2,6 +2,7 @@ package dev.vzbridge.engine;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.CommandProvider;
+import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.shell.BuiltinCommand;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Unmatched;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Built-in commands of the engine: plan, confirm, recover, history, undo, begin/commit/abort, pending. */
 public final class EngineCommands implements CommandProvider {
@@ -42,8 +44,8 @@ public final class EngineCommands implements CommandProvider {
             Plan plan = session.planOf(words);
             Engine e = engine(session);
             if (script) {
-                session.out().print(PlanPrinter.script(plan, e.node().prefix(), e.node()::underRoot));
-                session.out().flush();
+                String text = PlanPrinter.script(plan, e.node().prefix(), e.node()::underRoot);
+                session.report(new Report(text, Map.of("script", text)));
             } else {
                 e.show(plan);
             }
@@ -97,8 +99,8 @@ public final class EngineCommands implements CommandProvider {
         @Override
         public int run(Session session) {
             session.engine().begin(String.join(" ", label));
-            session.out().println("transaction open: commands are planned now and applied by 'commit' ('abort' drops them)");
-            session.out().flush();
+            session.report(new Report("transaction open: commands are planned now and applied by 'commit' ('abort' drops them)",
+                Map.of("transaction", "open")));
             return 0;
         }
     }
@@ -117,8 +119,7 @@ public final class EngineCommands implements CommandProvider {
         public int run(Session session) {
             if (!session.engine().inTransaction()) throw new UsageException("no open transaction");
             session.engine().abort();
-            session.out().println("transaction dropped; the host was not touched");
-            session.out().flush();
+            session.report(new Report("transaction dropped; the host was not touched", Map.of("transaction", "dropped")));
             return 0;
         }
     }
@@ -129,14 +130,11 @@ public final class EngineCommands implements CommandProvider {
         public int run(Session session) {
             Engine e = engine(session);
             if (!e.inTransaction()) {
-                session.out().println("no open transaction");
-                session.out().flush();
+                session.report(new Report("no open transaction", Map.of("transaction", "none")));
                 return 0;
             }
-            e.pendingPlan().ifPresentOrElse(e::show, () -> {
-                session.out().println("transaction open, nothing planned yet");
-                session.out().flush();
-            });
+            e.pendingPlan().ifPresentOrElse(e::show, () ->
+                session.report(new Report("transaction open, nothing planned yet", Map.of("transaction", "open"))));
             return 0;
         }
     }

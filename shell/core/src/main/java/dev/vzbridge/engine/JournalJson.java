@@ -35,6 +35,11 @@ final class JournalJson {
         }
     }
 
+    /** Any value in the journal's form, as a tree (the plan in a JSON envelope). */
+    static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     static JournalRecord read(String line) throws JsonProcessingException {
         return MAPPER.readValue(line, JournalRecord.class);
     }

@@ -13,6 +13,11 @@ public interface PlanExecutor {
     /** Opens a transaction: later plans accumulate until {@link #commit}. */
     void begin(String label);
 
+    /** A batch's transaction: the same, without a line for each plan added. */
+    default void beginQuietly(String label) {
+        begin(label);
+    }
+
     boolean inTransaction();
 
     /** Applies everything accumulated since {@link #begin} as one transaction. */

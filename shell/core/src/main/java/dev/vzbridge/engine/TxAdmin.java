@@ -2,7 +2,7 @@ package dev.vzbridge.engine;
 
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.shell.GlobalOptions;
-import dev.vzbridge.shell.Json;
+import dev.vzbridge.shell.Envelope;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -46,13 +46,12 @@ public final class TxAdmin {
             if (now.state() == TxState.PENDING_CONFIRM) {
                 journal.append(Reverter.state(TxState.COMMITTED, "confirmed", null));
                 Reverter.audit(node(), now, "confirmed");
-                return result(now.txid(), TxState.COMMITTED, 0, "confirmed: transaction " + now.txid() + " is kept");
+                return result(now.txid(), TxState.COMMITTED, 0, false, "confirmed: transaction " + now.txid() + " is kept");
             }
-            return result(now.txid(), now.state(), now.state() == TxState.COMMITTED ? 0 : 1,
+            return result(now.txid(), now.state(), now.state() == TxState.COMMITTED ? 0 : 1, false,
                 "too late: transaction " + now.txid() + " is " + now.state().word());
         } catch (HostLock.LockedException e) {
-            err.println(e.getMessage());
-            return 1;
+            return fail(e.getMessage(), List.of());
         }
     }
 
@@ -93,8 +92,7 @@ public final class TxAdmin {
             }
             return worst;
         } catch (HostLock.LockedException e) {
-            err.println(e.getMessage());
-            return 1;
+            return fail(e.getMessage(), List.of());
         }
     }
 
@@ -110,12 +108,10 @@ public final class TxAdmin {
         TxLog log = txid != null ? pick(txid, committed, "committed")
             : committed.stream().reduce((a, b) -> b).orElseThrow(() -> new UsageException("no committed transaction"));
         if (log.state() != TxState.COMMITTED) {
-            err.println("cannot undo " + log.txid() + ": it is " + log.state().word() + ", not committed");
-            return 1;
+            return fail("cannot undo " + log.txid() + ": it is " + log.state().word() + ", not committed", List.of());
         }
         if (log.before().isEmpty() || log.after().isEmpty() || node().probe() == null) {
-            err.println("cannot undo " + log.txid() + ": its journal has no snapshots to check against");
-            return 1;
+            return fail("cannot undo " + log.txid() + ": its journal has no snapshots to check against", List.of());
         }
         Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
         try (HostLock lock = HostLock.acquire(node().root(), "undo " + log.txid(), lockWait(), err)) {
@@ -123,9 +119,8 @@ public final class TxAdmin {
             scope.addAll(StateDiff.touchedLinks(log.before().get(), log.after().get()));
             List<String> drift = StateDiff.between(log.after().get(), Reverter.observe(node(), log), scope);
             if (!drift.isEmpty()) {
-                err.println("refusing to undo " + log.txid() + ": the host changed since it was applied:");
-                drift.forEach(d -> err.println("  " + d));
-                return 1;
+                return fail("refusing to undo " + log.txid() + ": the host changed since it was applied:",
+                    drift.stream().map(d -> "  " + d).toList());
             }
             Outcome o = Reverter.revert(journal, node(), List.of("undo of " + log.txid() + " (" + command(log) + ")"),
                 TxState.UNDONE, scope);
@@ -133,8 +128,7 @@ public final class TxAdmin {
             print(o, code);
             return code;
         } catch (HostLock.LockedException e) {
-            err.println(e.getMessage());
-            return 1;
+            return fail(e.getMessage(), List.of());
         }
     }
 
@@ -154,7 +148,7 @@ public final class TxAdmin {
             rows.add(m);
         }
         if (options.json) {
-            out.println(Json.write(rows));
+            Envelope.of(0, false).result(Map.of("transactions", rows)).print(out);
         } else if (rows.isEmpty()) {
             out.println("no transactions");
         } else {
@@ -192,13 +186,9 @@ public final class TxAdmin {
         return o == null ? "-" : o.toString();
     }
 
-    private int result(String txid, TxState state, int code, String line) {
+    private int result(String txid, TxState state, int code, boolean changed, String line) {
         if (options.json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("txid", txid);
-            m.put("state", state.word());
-            m.put("exit", code);
-            out.println(Json.write(m));
+            Envelope.of(code, changed).transaction(txid, state.word()).summary(line, null).print(out);
         } else {
             (code == 0 ? out : err).println(line);
         }
@@ -207,10 +197,22 @@ public final class TxAdmin {
         return code;
     }
 
+    /** A refusal: its lines on stderr, and the envelope under --json. @return 1 */
+    private int fail(String message, List<String> details) {
+        err.println(message);
+        details.forEach(err::println);
+        err.flush();
+        if (options.json) Envelope.of(1, false).error(message).summary(null, details).print(out);
+        return 1;
+    }
+
     private void print(Outcome o, int code) {
         PrintWriter w = code == 0 ? out : err;
         if (options.json) {
-            result(o.txid(), o.state(), code, o.summary());
+            // a rollback or undo ran: the host was changed back
+            Envelope.of(code, o.txid() != null)
+                .transaction(o.txid(), o.state() == null ? null : o.state().word())
+                .summary(o.summary(), o.details()).print(out);
             return;
         }
         o.details().forEach(w::println);
@@ -219,7 +221,7 @@ public final class TxAdmin {
     }
 
     private void say(String line) {
-        if (options.json) out.println(Json.write(Map.of("result", line)));
+        if (options.json) Envelope.of(0, false).summary(line, null).print(out);
         else out.println(line);
         out.flush();
     }

@@ -33,7 +33,7 @@ public final class BatchRunner {
         PlanExecutor engine = session.engine();
         if (transaction) {
             try {
-                engine.begin(name);
+                engine.beginQuietly(name);
             } catch (RuntimeException e) {
                 LOG.error("cannot begin transaction for {}", name, e);
                 session.error(name + ": cannot start the batch's transaction: " + describe(e), 1);

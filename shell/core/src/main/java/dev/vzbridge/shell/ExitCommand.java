@@ -8,6 +8,8 @@ public final class ExitCommand implements BuiltinCommand {
     @Override
     public int run(Session session) {
         session.requestExit();
+        // no words for people (the prompt just ends); scripts still get their envelope
+        if (session.options().json) session.report(new dev.vzbridge.api.command.Report("", java.util.Map.of()));
         return 0;
     }
 }

@@ -60,7 +60,7 @@ public final class HelpCommand implements BuiltinCommand {
             row.put("source", e.source());
             data.add(row);
         }
-        return new Report(text.toString(), data);
+        return new Report(text.toString(), Map.of("commands", data));
     }
 
     /** The first sentence; declarations often wrap one sentence over several description lines. */

@@ -40,6 +40,11 @@ public final class LazyEngine implements PlanExecutor {
         get().begin(label);
     }
 
+    @Override
+    public void beginQuietly(String label) {
+        get().beginQuietly(label);
+    }
+
     public boolean inTransaction() {
         return created() && engine.inTransaction();
     }

@@ -11,6 +11,7 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 
 /**
@@ -32,13 +35,17 @@ import java.nio.file.Path;
 public final class Main {
     @Command(name = "vzbridge", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
         description = "Puts OpenVZ containers on bridged networks, safely.%n"
-            + "Without -c or -f: an interactive shell when stdin is a terminal, else a batch read from stdin.",
+            + "vzbridge COMMAND ARGS... runs one command, like -c, with its words taken as given.%n"
+            + "Without a command, -c or -f: an interactive shell when stdin is a terminal, else a batch read from stdin.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:ok", "1:a command failed (and was rolled back)", "2:usage error",
             "3:rolled back, but drift remains"})
     static final class Launch {
         @Mixin
         GlobalOptions options = new GlobalOptions();
+
+        @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "A shell command and its arguments (see below).")
+        List<String> words = new ArrayList<>();
     }
 
     static final class VersionText implements CommandLine.IVersionProvider {
@@ -63,6 +70,8 @@ public final class Main {
         Launch launch = new Launch();
         CommandLine parser = new CommandLine(launch);
         parser.setExpandAtFiles(false);
+        // Everything from the first word on belongs to the command: 'vzbridge ct list --json' is the command's.
+        parser.setStopAtPositional(true);
         try {
             parser.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
@@ -71,7 +80,11 @@ public final class Main {
         }
         if (parser.isUsageHelpRequested()) {
             parser.usage(out);
-            return 0;
+            out.println();
+            launch.words = List.of("help");
+            launch.options.command = null;
+            launch.options.file = null;
+            return new Main().start(launch.options, null, null, false, launch.words, out, err);
         }
         if (parser.isVersionHelpRequested()) {
             parser.printVersionHelp(out);
@@ -80,6 +93,12 @@ public final class Main {
         GlobalOptions options = launch.options;
         if (options.command != null && options.file != null) {
             err.println("vzbridge: -c and -f cannot be used together");
+            return 2;
+        }
+        List<String> words = launch.words;
+        if (!words.isEmpty() && (options.command != null || options.file != null)) {
+            err.println("vzbridge: give a command either as words or with " + (options.command != null ? "-c" : "-f")
+                + ", not both ('" + String.join(" ", words) + "' is left over)");
             return 2;
         }
         String batch = null;
@@ -93,7 +112,7 @@ public final class Main {
                 return 2;
             }
             if (batchName.equals("-")) batchName = "<stdin>";
-        } else if (options.command == null && !interactive) {
+        } else if (options.command == null && words.isEmpty() && !interactive) {
             batchName = "<stdin>";
             try {
                 batch = read(in);
@@ -103,11 +122,11 @@ public final class Main {
             }
         }
         Logging.configure(options.debug);
-        return new Main().start(options, batchName, batch, interactive && options.command == null && batch == null,
-            out, err);
+        boolean console = interactive && options.command == null && words.isEmpty() && batch == null;
+        return new Main().start(options, batchName, batch, console, words, out, err);
     }
 
-    private int start(GlobalOptions options, String batchName, String batch, boolean interactive,
+    private int start(GlobalOptions options, String batchName, String batch, boolean interactive, List<String> words,
                       PrintWriter out, PrintWriter err) {
         Terminal terminal = null;
         if (interactive) {
@@ -134,6 +153,7 @@ public final class Main {
                 .map(c -> new CommandCatalog.Source(c.pluginId(), c.provider())).toList();
             Shell shell = new Shell(options, host, engine, sources, plugins.infos(), out, err, colour);
             if (options.command != null) return shell.execute(options.command);
+            if (!words.isEmpty()) return shell.execute(words);
             if (batch != null) return shell.batch(batchName, batch);
             Path history = Path.of(System.getProperty("user.home", "/root"), ".vzbridge_history");
             return new Console(shell, terminal, hostName(options), history).run();

@@ -23,7 +23,7 @@ public final class PluginCommand {
             StringBuilder text = new StringBuilder(plugins.isEmpty() ? "no plugins loaded\n" : table.render());
             plugins.stream().filter(p -> p.problem() != null)
                 .forEach(p -> text.append(p.id()).append(": ").append(p.problem()).append('\n'));
-            session.report(new Report(text.toString(), plugins));
+            session.report(new Report(text.toString(), java.util.Map.of("plugins", plugins)));
             return 0;
         }
     }

@@ -86,7 +86,7 @@ public final class Session {
     /** Prints a report as text, or as JSON under --json. */
     public void report(Report report) {
         if (options.json) {
-            out.println(Json.write(report.data()));
+            Envelope.of(report.exitCode(), false).result(report.data()).print(out);
         } else if (report.text() != null && !report.text().isEmpty()) {
             out.print(report.text().endsWith("\n") ? report.text() : report.text() + "\n");
         }
@@ -154,17 +154,11 @@ public final class Session {
 
     /**
      * Reports a failed command: one line on stderr, and under --json also
-     * {@code {"error":…,"exitCode":…}} on stdout.
+     * the envelope with {@code error} and {@code exit} on stdout.
      */
     public void error(String message, int exitCode) {
         err.println(Colours.error("vzbridge: " + message, colour));
         err.flush();
-        if (options.json) {
-            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("error", message);
-            data.put("exitCode", exitCode);
-            out.println(Json.write(data));
-            out.flush();
-        }
+        if (options.json) Envelope.of(exitCode, false).error(message).print(out);
     }
 }

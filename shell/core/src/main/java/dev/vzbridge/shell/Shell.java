@@ -57,6 +57,17 @@ public final class Shell {
         }
     }
 
+    /** One command given as words (vzbridge COMMAND ARGS…): nothing is split or unquoted again. */
+    public int execute(List<String> words) {
+        try {
+            return dispatcher.execute(words, Tokenizer.quote(words), null);
+        } finally {
+            live.invalidate();
+            session.out().flush();
+            session.err().flush();
+        }
+    }
+
     /** A batch file's text; {@code name} is the file as given, or {@code <stdin>}. */
     public int batch(String name, String content) {
         try {

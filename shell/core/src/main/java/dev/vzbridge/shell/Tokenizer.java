@@ -56,6 +56,15 @@ public final class Tokenizer {
         return words;
     }
 
+    /** The words as one line that {@link #words} splits back into the same words (for journals and messages). */
+    public static String quote(List<String> words) {
+        List<String> quoted = new ArrayList<>();
+        for (String w : words) {
+            quoted.add(!w.isEmpty() && w.matches("[A-Za-z0-9_@%+=:,./-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", quoted);
+    }
+
     /** @return index after the closing quote */
     private static int doubleQuoted(String line, int i, StringBuilder word) {
         int n = line.length();

@@ -2,7 +2,6 @@ package dev.vzbridge.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vzbridge.shell.GlobalOptions;
-import dev.vzbridge.shell.Json;
 import dev.vzbridge.testkit.LabRequirement;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +42,7 @@ class ShowCommandLabTest {
 
             o.json = true;
             r = shell.run("show");
-            JsonNode n = Json.MAPPER.readTree(r.stdout());
+            JsonNode n = dev.vzbridge.testkit.JsonContract.envelope(r.stdout()).get("result");
             JsonNode br = null;
             for (JsonNode l : n.get("links")) if (l.get("name").asText().equals("br9")) br = l;
             assertEquals("bridge", br.get("kind").asText());

@@ -63,7 +63,7 @@ class PluginLoadingTest {
         try (ShellDriver shell = shellWith(greeter)) {
             shell.session().options().json = true;
             String json = shell.run("plugin list").stdout();
-            assertTrue(json.startsWith("[{\"id\":\"greeter\",\"version\":\"1.2.3\",\"state\":\"STARTED\",\"commands\":[\"greet\"]"), json);
+            assertTrue(json.startsWith("{\"exit\":0,\"changed\":false,\"result\":{\"plugins\":[{\"id\":\"greeter\",\"version\":\"1.2.3\",\"state\":\"STARTED\",\"commands\":[\"greet\"]"), json);
         }
     }
 

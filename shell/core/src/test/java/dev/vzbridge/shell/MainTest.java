@@ -56,6 +56,36 @@ class MainTest {
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("Usage: vzbridge "), help.out());
         assertTrue(help.out().contains("--dry-run") && help.out().contains("Exit codes:"), help.out());
+        assertTrue(help.out().contains("Commands ('help COMMAND' shows its options):"), help.out());
+        assertTrue(help.out().matches("(?s).*\n  history +List transactions.*"), help.out());
+        assertTrue(help.out().matches("(?s).*\n  plugin +Show loaded plugins.*"), help.out());
+    }
+
+    @Test
+    void aCommandGivenAsWordsRunsLikeMinusC() {
+        Run direct = main("", "--json", "plugin", "list");
+        assertEquals(0, direct.code(), direct.err());
+        assertEquals(main("", "--json", "-c", "plugin list").out(), direct.out());
+        // options after the command's name belong to the command, as with git and nmcli
+        Run usage = main("", "plugin", "list", "--debug");
+        assertEquals(2, usage.code(), usage.err());
+        assertEquals("vzbridge: plugin list: unknown option '--debug'\n", usage.err());
+        // each word arrives as given: nothing is split or unquoted again
+        Run oneWord = main("", "help", "plugin list");
+        assertEquals(2, oneWord.code());
+        assertEquals("vzbridge: help: no command 'plugin list'; 'help' lists them\n", oneWord.err());
+        Run quote = main("", "help", "it's");
+        assertEquals("vzbridge: help: no command 'it's'; 'help' lists them\n", quote.err());
+        Run unknown = main("", "bridge", "list");
+        assertEquals(2, unknown.code());
+        assertEquals("vzbridge: unknown command 'bridge'; try 'help'\n", unknown.err());
+    }
+
+    @Test
+    void wordsAndMinusCTogetherAreAUsageError() {
+        Run both = main("", "-c", "help", "history");
+        assertEquals(2, both.code());
+        assertEquals("vzbridge: give a command either as words or with -c, not both ('history' is left over)\n", both.err());
     }
 
     @Test
@@ -99,6 +129,6 @@ class MainTest {
     void jsonErrorsFromTheProgram() {
         Run r = main("", "--json", "-c", "nope");
         assertEquals(2, r.code());
-        assertEquals("{\"error\":\"unknown command 'nope'; try 'help'\",\"exitCode\":2}\n", r.out());
+        assertEquals("{\"exit\":2,\"changed\":false,\"error\":\"unknown command 'nope'; try 'help'\"}\n", r.out());
     }
 }

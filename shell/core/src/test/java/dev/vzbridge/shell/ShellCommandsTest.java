@@ -105,10 +105,10 @@ class ShellCommandsTest {
     void jsonGivesDataAndMachineReadableErrors() {
         options.json = true;
         ShellDriver.Result ok = shell().run("bridge list");
-        assertEquals("{\"bridges\":[\"br0\"]}\n", ok.stdout());
+        assertEquals("{\"exit\":0,\"changed\":false,\"result\":{\"bridges\":[\"br0\"]}}\n", ok.stdout());
         ShellDriver.Result bad = shell().run("nope");
         assertEquals(2, bad.exitCode());
-        assertEquals("{\"error\":\"unknown command 'nope'; try 'help'\",\"exitCode\":2}\n", bad.stdout());
+        assertEquals("{\"exit\":2,\"changed\":false,\"error\":\"unknown command 'nope'; try 'help'\"}\n", bad.stdout());
     }
 
     @Test

@@ -86,6 +86,12 @@ public final class ShellDriver implements AutoCloseable {
         return new ShellDriver(options, host, (o, e) -> new Engine(options, host, o, e), List.of(providers));
     }
 
+    /** A shell with the real engine on a node built by hand (no watchdog). */
+    public static ShellDriver withEngine(GlobalOptions options, HostAccess host, dev.vzbridge.engine.Node node,
+                                         CommandProvider... providers) {
+        return new ShellDriver(options, host, (o, e) -> new Engine(options, node, (r, t) -> null, o, e), List.of(providers));
+    }
+
     /** Runs one command line, as {@code vzbridge -c LINE} would. */
     public Result run(String line) {
         return capture(() -> shell.execute(line));
