@@ -7,6 +7,7 @@ import dev.vzbridge.api.recipes.FakeTools;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
+import dev.vzbridge.host.DadAnswer;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.host.HostRuntime;
 
@@ -100,9 +101,14 @@ final class RecordingNode implements HostAccess {
     }
 
     @Override
-    public Optional<String> duplicateAddressOwner(String dev, String ip) {
+    public DadAnswer probeAddress(String dev, String ip) {
         runner().run("arping", "-D", "-I", dev, ip);
-        return Optional.empty();
+        return DadAnswer.free();
+    }
+
+    @Override
+    public boolean linkExists(String dev) {
+        return state.link(dev).isPresent();
     }
 
     @Override

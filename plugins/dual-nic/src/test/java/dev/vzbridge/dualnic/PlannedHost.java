@@ -5,6 +5,7 @@ import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
+import dev.vzbridge.host.DadAnswer;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.host.HostRuntime;
 import dev.vzbridge.host.NetnsRuntime;
@@ -27,7 +28,7 @@ final class PlannedHost implements HostAccess {
     private final Path root;
     private final NetTools tools = new Iproute2Tools();
     final List<String> commands = new ArrayList<>();
-    final List<String> probes = new ArrayList<>();
+    final List<String> probes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     PlannedHost(HostState state, Path root) {
         this.state = state;
@@ -70,9 +71,9 @@ final class PlannedHost implements HostAccess {
     }
 
     @Override
-    public Optional<String> duplicateAddressOwner(String dev, String ip) {
+    public DadAnswer probeAddress(String dev, String ip) {
         probes.add(dev + " " + ip);
-        return Optional.empty();
+        return DadAnswer.free();
     }
 
     @Override

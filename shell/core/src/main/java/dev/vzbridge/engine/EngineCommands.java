@@ -109,6 +109,7 @@ public final class EngineCommands implements CommandProvider {
     public static final class CommitCommand implements BuiltinCommand {
         @Override
         public int run(Session session) {
+            if (session.engine().inTransaction()) session.settleProbes();
             return session.engine().commit();
         }
     }
@@ -118,6 +119,7 @@ public final class EngineCommands implements CommandProvider {
         @Override
         public int run(Session session) {
             if (!session.engine().inTransaction()) throw new UsageException("no open transaction");
+            session.forgetTransaction();
             session.engine().abort();
             session.report(new Report("transaction dropped; the host was not touched", Map.of("transaction", "dropped")));
             return 0;

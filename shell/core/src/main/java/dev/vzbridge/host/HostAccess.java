@@ -28,8 +28,13 @@ public interface HostAccess extends AutoCloseable {
 
     Path root();
 
-    /** MAC of another owner of ip on dev's segment, or empty (arping -D, about a second). */
-    Optional<String> duplicateAddressOwner(String dev, String ip);
+    /** Who else answers for ip on dev's segment (arping -D, about a second); safe to call from several threads. */
+    DadAnswer probeAddress(String dev, String ip);
+
+    /** Whether dev exists on the node now: one small look, not a whole observation. */
+    default boolean linkExists(String dev) {
+        return observe(java.util.List.of()).link(dev).isPresent();
+    }
 
     /** Text shown at start when this is a lab. */
     Optional<String> banner();

@@ -71,13 +71,34 @@ public final class NodeAccess implements HostAccess {
     }
 
     @Override
-    public Optional<String> duplicateAddressOwner(String dev, String ip) {
-        if (ip.contains(":")) return Optional.empty(); // arping speaks ARP only
+    public DadAnswer probeAddress(String dev, String ip) {
+        if (ip.contains(":")) return DadAnswer.free(); // IPv6 has the kernel's own duplicate detection
+        ExecResult r;
         try {
-            ExecResult r = runner.run(List.of("arping", "-D", "-c", "2", "-w", "1", "-I", dev, ip), null, Duration.ofSeconds(5));
-            return ownerIn(r.stdout());
+            r = runner.run(List.of("arping", "-D", "-c", "2", "-w", "1", "-I", dev, ip), null, Duration.ofSeconds(5));
         } catch (RunnerException e) {
-            return Optional.empty();
+            return DadAnswer.failed(e.getMessage());
+        }
+        // iputils arping -D: 0 nobody answered, 1 somebody did, anything else it could not probe
+        if (r.exitCode() == 0 && !r.timedOut()) return DadAnswer.free();
+        Optional<String> owner = ownerIn(r.stdout());
+        if (r.exitCode() == 1 && owner.isPresent()) return DadAnswer.ownedBy(owner.get());
+        return DadAnswer.failed(firstLine(r));
+    }
+
+    private static String firstLine(ExecResult r) {
+        if (r.timedOut()) return "arping did not finish";
+        String text = r.stderr().isBlank() ? r.stdout() : r.stderr();
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.isEmpty() ? "arping exited with " + r.exitCode() : line;
+    }
+
+    @Override
+    public boolean linkExists(String dev) {
+        try {
+            return runner.run(List.of("ip", "-o", "link", "show", "dev", dev), null, Duration.ofSeconds(5)).ok();
+        } catch (RunnerException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.vzbridge.shell;
 
+import dev.vzbridge.api.command.CommandFailedException;
+import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.engine.PlanExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public final class BatchRunner {
         boolean transaction = !session.options().perCommand && !session.options().dryRun
             && lines.stream().anyMatch(l -> l.words() != null && dispatcher.isPlanning(l.words()));
         PlanExecutor engine = session.engine();
+        session.forgetTransaction();
         if (transaction) {
             try {
                 engine.beginQuietly(name);
@@ -40,6 +43,16 @@ public final class BatchRunner {
                 return 1;
             }
         }
+        session.deferProbes(session.options().dryRun);
+        try {
+            return runLines(name, lines, transaction);
+        } finally {
+            session.deferProbes(false);
+        }
+    }
+
+    private int runLines(String name, List<BatchScript.Line> lines, boolean transaction) {
+        PlanExecutor engine = session.engine();
         for (BatchScript.Line line : lines) {
             String where = name + ":" + line.number();
             int code;
@@ -52,10 +65,17 @@ public final class BatchRunner {
                 code = dispatcher.execute(line.words(), line.text(), where);
             }
             if (code != 0) {
+                session.forgetTransaction();
                 if (transaction) abort(engine);
                 return code;
             }
             if (session.exitRequested()) break;
+        }
+        // The duplicate-address probes of all lines ran side by side; now they answer.
+        int refused = settleProbes();
+        if (refused != 0) {
+            if (transaction) abort(engine);
+            return refused;
         }
         if (!transaction) return 0;
         try {
@@ -68,7 +88,21 @@ public final class BatchRunner {
         }
     }
 
+    private int settleProbes() {
+        try {
+            session.settleProbes();
+            return 0;
+        } catch (UsageException e) {
+            session.error(e.getMessage(), 2);
+            return 2;
+        } catch (CommandFailedException e) {
+            session.error(e.getMessage(), 1);
+            return 1;
+        }
+    }
+
     private void abort(PlanExecutor engine) {
+        session.forgetTransaction();
         try {
             engine.abort();
         } catch (RuntimeException e) {

@@ -69,6 +69,7 @@ public final class Dispatcher {
         }
         if (parsed.helpShown()) return 0;
         String label = parsed.path();
+        session.planning(where == null ? label : where + ": " + label);
         try {
             return run(parsed, line);
         } catch (UsageException e) {

@@ -1,13 +1,16 @@
 package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.FileView;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.tools.ContainerRuntime;
 import dev.vzbridge.api.tools.NetTools;
+import dev.vzbridge.host.DadAnswer;
 import dev.vzbridge.host.HostAccess;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,7 +58,17 @@ public class HostContext implements CommandContext {
 
     @Override
     public Optional<String> duplicateAddressOwner(String dev, String ip) {
-        return host.duplicateAddressOwner(dev, ip);
+        DadAnswer answer = host.probeAddress(dev, ip);
+        if (answer.failed()) throw new CommandFailedException("cannot probe " + ip + " for a duplicate on " + dev + ": " + answer.problem());
+        return Optional.ofNullable(answer.owner());
+    }
+
+    /** All of one command's addresses at once, on the link that carries the segment now. */
+    @Override
+    public void requireUnused(String segment, List<String> carriers, List<String> ips) {
+        DadProbes probes = new DadProbes(host);
+        probes.claim(null, segment, carriers, ips);
+        probes.settle(null, false);
     }
 
     @Override

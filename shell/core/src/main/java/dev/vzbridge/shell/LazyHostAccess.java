@@ -69,8 +69,12 @@ public final class LazyHostAccess implements HostAccess {
         return get().root();
     }
 
-    public Optional<String> duplicateAddressOwner(String dev, String ip) {
-        return get().duplicateAddressOwner(dev, ip);
+    public dev.vzbridge.host.DadAnswer probeAddress(String dev, String ip) {
+        return get().probeAddress(dev, ip);
+    }
+
+    public boolean linkExists(String dev) {
+        return get().linkExists(dev);
     }
 
     public Optional<String> banner() {

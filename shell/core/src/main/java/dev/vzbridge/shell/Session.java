@@ -25,6 +25,7 @@ public final class Session {
         this.engine = engine;
         this.out = out;
         this.err = err;
+        this.probes = new DadProbes(host);
     }
 
     public GlobalOptions options() {
@@ -80,7 +81,49 @@ public final class Session {
                 // --no-dad: the admin vouches that the address is free; arping is not needed.
                 return options.noDad ? java.util.Optional.empty() : super.duplicateAddressOwner(dev, ip);
             }
+
+            @Override
+            public void requireUnused(String segment, List<String> carriers, List<String> ips) {
+                if (options.noDad) return; // the admin vouches that the addresses are free
+                probes.claim(planning, segment, carriers, ips);
+                if (!deferringProbes()) probes.settle(progress(), false);
+            }
         };
+    }
+
+    /** Duplicate-address probes: a transaction's (or a --dry-run batch's) run together and are settled before commit. */
+    private final DadProbes probes;
+    private String planning;
+    private boolean batchDryRun;
+
+    private boolean deferringProbes() {
+        return engine.inTransaction() || batchDryRun;
+    }
+
+    /** The command being planned, for refusals reported after it (e.g. "setup.vzb:4: ct attach"). */
+    void planning(String label) {
+        this.planning = label;
+    }
+
+    /** A --dry-run batch settles its probes once, at its end. */
+    void deferProbes(boolean on) {
+        this.batchDryRun = on;
+    }
+
+    /** Waits for the probes of the transaction and refuses as the first failing one says (messages name their command). */
+    public void settleProbes() {
+        probes.settle(progress(), true);
+    }
+
+    /** Forgets what a transaction that ended or was dropped planned: its probes and the state it led to. */
+    public void forgetTransaction() {
+        probes.discard();
+        expected = null;
+    }
+
+    /** Progress of waits goes to a terminal only: logs and scripts get results, not a spinner. */
+    private PrintWriter progress() {
+        return System.console() != null && !options.json ? err : null;
     }
 
     /** Prints a report as text, or as JSON under --json. */

@@ -143,8 +143,8 @@ class HelloPluginShellTest {
             return node.root();
         }
 
-        public Optional<String> duplicateAddressOwner(String dev, String ip) {
-            return Optional.empty();
+        public dev.vzbridge.host.DadAnswer probeAddress(String dev, String ip) {
+            return node.probeAddress(dev, ip);
         }
 
         public Optional<String> banner() {

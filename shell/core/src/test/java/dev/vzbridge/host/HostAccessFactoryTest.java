@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,8 +82,11 @@ class HostAccessFactoryTest {
             assertEquals("10.0.0.1", h.defaultRoute(false).orElseThrow().via());
             assertEquals(List.of("101", "102"), host.runtime().list());
             assertEquals("netns", host.runtime().name());
-            assertTrue(host.duplicateAddressOwner("eth0", "10.0.0.1").isPresent(), "the uplink answers for 10.0.0.1");
-            assertTrue(host.duplicateAddressOwner("eth0", "10.0.0.77").isEmpty(), "nobody has 10.0.0.77");
+            assertNotNull(host.probeAddress("eth0", "10.0.0.1").owner(), "the uplink answers for 10.0.0.1");
+            assertEquals(DadAnswer.free(), host.probeAddress("eth0", "10.0.0.77"), "nobody has 10.0.0.77");
+            assertTrue(host.probeAddress("nosuch0", "10.0.0.77").failed(), "a probe on a missing link is no answer");
+            assertTrue(host.linkExists("eth0"));
+            assertFalse(host.linkExists("nosuch0"));
         } finally {
             host.close();
             host.close();

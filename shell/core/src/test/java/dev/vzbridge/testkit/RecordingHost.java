@@ -6,6 +6,7 @@ import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
+import dev.vzbridge.host.DadAnswer;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.host.HostRuntime;
 
@@ -96,8 +97,8 @@ public final class RecordingHost implements HostAccess {
     }
 
     @Override
-    public Optional<String> duplicateAddressOwner(String dev, String ip) {
-        return Optional.empty();
+    public DadAnswer probeAddress(String dev, String ip) {
+        return DadAnswer.free();
     }
 
     @Override

@@ -27,8 +27,33 @@ public interface CommandContext {
      * Duplicate-address detection: who else answers for {@code ip} on the segment
      * of {@code dev} (bounded to about a second). Empty when nobody does.
      * Returns the MAC of the owner.
+     *
+     * @throws CommandFailedException when the probe itself could not be made
      */
     Optional<String> duplicateAddressOwner(String dev, String ip);
+
+    /**
+     * Duplicate-address detection for the IPv4 addresses a plan claims on a
+     * segment: {@code segment} is the link they go on, {@code carriers} the links
+     * that carry that segment now while {@code segment} does not exist yet (the NIC
+     * a bridge planned earlier in the transaction takes over). An address somebody
+     * else answers for is refused ({@link UsageException}), and so is one that could
+     * not be probed ({@link CommandFailedException}). A shell may run the probes
+     * alongside the others of its transaction and refuse later, but always before
+     * anything is applied. This default probes {@code segment}, one address after another.
+     */
+    default void requireUnused(String segment, List<String> carriers, List<String> ips) {
+        for (String ip : ips) {
+            Optional<String> owner = duplicateAddressOwner(segment, ip);
+            if (owner.isPresent()) throw new UsageException(inUse(ip, segment, owner.get()));
+        }
+    }
+
+    /** The refusal for an address somebody else answers for. */
+    static String inUse(String ip, String segment, String owner) {
+        return ip + " is already in use on " + segment + "'s segment (answered by " + owner
+            + "); pick another address, or --no-dad to skip this probe";
+    }
 
     /**
      * A unified diff from the file's current content (under --root) to
