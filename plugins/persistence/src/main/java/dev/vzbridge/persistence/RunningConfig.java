@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
 record RunningConfig(List<NodeBridge> bridges, List<CtNet> containers, List<String> notes) {
     private static final Pattern VZCTL_HOST_END = Pattern.compile("veth\\d+\\.\\d+");
 
-    /** A bridge with its NIC ports (never container veths), first IPv4 address, gateway and settings. */
-    record NodeBridge(String name, List<String> nics, Cidr address, String gateway, boolean stp, int delay, String mac) {
+    /**
+     * A bridge with its NIC ports (never container veths), first IPv4 address, gateway
+     * and settings; nicMac is the first NIC's MAC (null without one).
+     */
+    record NodeBridge(String name, List<String> nics, Cidr address, String gateway, boolean stp, int delay, String mac,
+                      String nicMac) {
     }
 
     /** One bridged veth of a container: the name inside, the host end, both MACs, its addresses. */
@@ -60,7 +64,8 @@ record RunningConfig(List<NodeBridge> bridges, List<CtNet> containers, List<Stri
             String gw = host.defaultRoute(false).filter(r -> br.name().equals(r.dev())).map(Route::via).orElse(null);
             boolean stp = br.bridge() != null && br.bridge().stp();
             int delay = br.bridge() == null ? 0 : br.bridge().forwardDelay();
-            bridges.add(new NodeBridge(br.name(), nics, v4.isEmpty() ? null : v4.get(0), gw, stp, delay, br.mac()));
+            String nicMac = nics.isEmpty() ? null : host.link(nics.get(0)).map(Link::mac).orElse(null);
+            bridges.add(new NodeBridge(br.name(), nics, v4.isEmpty() ? null : v4.get(0), gw, stp, delay, br.mac(), nicMac));
         }
         for (String id : only) {
             Container c = host.container(id).orElseThrow(() -> new UsageException("no container " + id));

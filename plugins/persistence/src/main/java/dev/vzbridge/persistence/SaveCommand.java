@@ -25,8 +25,9 @@ import java.util.Set;
 
 @Command(name = "save", description = {
     "Write the running bridge setup into the node's boot configuration: ifcfg files (RHEL) or",
-    "/etc/network/interfaces (Debian), each bridged container's /etc/vz/conf/CTID.conf, vznet.conf",
-    "with the network script vzctl runs at container start, and the umount script for host routes.",
+    "/etc/network/interfaces (Debian), each bridged container's /etc/vz/conf/CTID.conf (legacy or",
+    "OpenVZ 7 NETIF), vznet.conf with the one network script both vzctl generations run for a",
+    "container's veth, and the umount script for host routes.",
     "Unrelated lines and keys stay byte for byte; every file is written atomically and rolls back."})
 public class SaveCommand implements PlanningCommand {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", completionCandidates = Formats.class,
@@ -39,9 +40,21 @@ public class SaveCommand implements PlanningCommand {
     @Option(names = "--check", description = "Exit 0 when the files already describe the running state, else 1 with the diff.")
     boolean check;
 
+    @Option(names = "--networkmanager", paramLabel = "MODE", defaultValue = "release", completionCandidates = NmModes.class,
+        description = "RHEL nodes where NetworkManager runs and manages the NIC: release (NM_CONTROLLED=no on the bridge"
+            + " and its ports, the network service owns them; default) or keep (NetworkManager stays in charge).")
+    String networkManager;
+
     @Option(names = "--ct", paramLabel = "CTID", completionCandidates = Candidates.Containers.class,
         description = "Save only this container (repeatable; default: every container on a bridge).")
     List<String> cts = new ArrayList<>();
+
+    /** Values for --networkmanager completion. */
+    static final class NmModes extends ArrayList<String> {
+        NmModes() {
+            super(List.of("release", "keep"));
+        }
+    }
 
     /** Values for --format completion. */
     static final class Formats extends ArrayList<String> {
@@ -56,9 +69,11 @@ public class SaveCommand implements PlanningCommand {
         String fmt = resolveFormat(ctx);
         RunningConfig cfg = RunningConfig.observe(ctx.host(), ctx.containers(), new LinkedHashSet<>(cts));
         FileSet files = new FileSet(ctx.files(), ctx.version());
-        if (fmt.equals("rhel")) RhelNetworkFiles.write(cfg, files);
+        NetworkManager.Mode nm = NetworkManager.Mode.of(networkManager);
+        if (nm == null) throw new UsageException("save: --networkmanager must be release or keep, not '" + networkManager + "'");
+        if (fmt.equals("rhel")) RhelNetworkFiles.write(cfg, ctx.containers().openvz(), nm, files);
         else DebianNetworkFile.write(cfg, files);
-        VzFiles.write(cfg, files);
+        VzFiles.write(cfg, ctx.containers().openvz(), files);
         PluginBlocks.write(ctx, fmt.equals("rhel") ? BootFiles.Format.RHEL : BootFiles.Format.DEBIAN, files);
 
         Plan.Builder plan = Plan.builder(commandLine());
@@ -96,6 +111,7 @@ public class SaveCommand implements PlanningCommand {
     private String commandLine() {
         StringBuilder sb = new StringBuilder("save");
         if (!"auto".equals(format)) sb.append(" --format ").append(format);
+        if (!"release".equals(networkManager)) sb.append(" --networkmanager ").append(networkManager);
         cts.forEach(c -> sb.append(" --ct ").append(c));
         return sb.toString();
     }

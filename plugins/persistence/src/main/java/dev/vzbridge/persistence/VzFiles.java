@@ -1,5 +1,7 @@
 package dev.vzbridge.persistence;
 
+import dev.vzbridge.api.tools.OpenVz;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +11,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * OpenVZ's side: each container's config keys, vznet.conf's EXTERNAL_SCRIPT and
- * that script, the umount script for host routes, and CT0_IP in vz.conf.
+ * OpenVZ's side: each container's config keys (legacy: NETIF bridge= and the
+ * script's keys; OpenVZ 7: NETIF network=/type=/ip=/gw=/configure=), vznet.conf's
+ * EXTERNAL_SCRIPT and that one script for both hooks, the umount script for host
+ * routes, and CT0_IP in vz.conf.
  */
 final class VzFiles {
     static final String NET_SCRIPT = "/usr/sbin/vznetcfg.custom";
@@ -28,9 +32,12 @@ final class VzFiles {
         return "/etc/vz/conf/" + id + ".conf";
     }
 
-    static void write(RunningConfig cfg, FileSet out) {
+    static void write(RunningConfig cfg, OpenVz openvz, FileSet out) {
         if (cfg.containers().isEmpty()) return;
-        for (RunningConfig.CtNet ct : cfg.containers()) container(ct, out);
+        for (RunningConfig.CtNet ct : cfg.containers()) {
+            if (openvz == OpenVz.SEVEN) container7(ct, out);
+            else container(ct, out);
+        }
 
         ShellVarsFile vznet = ShellVarsFile.parse(VZNET_CONF, out.current(VZNET_CONF), true);
         vznet.set("EXTERNAL_SCRIPT", NET_SCRIPT);
@@ -63,6 +70,20 @@ final class VzFiles {
             }
         }
         for (String k : f.values().keySet()) if (k.startsWith(IP_KEY_PREFIX) && !perIface.contains(k)) f.remove(k);
+        if (ct.hostRoutes().isEmpty()) f.remove(HOST_ROUTES_KEY);
+        else f.set(HOST_ROUTES_KEY, String.join(" ", ct.hostRoutes()));
+        out.put(path, f.render(out.header("Network of CT " + ct.id())), null);
+    }
+
+    /**
+     * OpenVZ 7: the addresses and gateway are libvzctl's own (NETIF ip=, gw=, applied
+     * inside at every start); the script only needs the host routes. The legacy
+     * script's keys (VETH_IP_ADDRESS, BRIDGEDEV, …) are left as they are.
+     */
+    private static void container7(RunningConfig.CtNet ct, FileSet out) {
+        String path = ctConf(ct.id());
+        ShellVarsFile f = ShellVarsFile.parse(path, out.current(path), true);
+        f.set("NETIF", Netif.merge7(f.get("NETIF").orElse(""), ct.ifaces(), ct.gateway()));
         if (ct.hostRoutes().isEmpty()) f.remove(HOST_ROUTES_KEY);
         else f.set(HOST_ROUTES_KEY, String.join(" ", ct.hostRoutes()));
         out.put(path, f.render(out.header("Network of CT " + ct.id())), null);

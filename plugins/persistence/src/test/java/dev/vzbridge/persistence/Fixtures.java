@@ -13,6 +13,7 @@ import dev.vzbridge.api.plan.DeleteFile;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.WriteFile;
 import dev.vzbridge.api.tools.ContainerRuntime;
+import dev.vzbridge.api.tools.OpenVz;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.shell.Diffs;
@@ -127,6 +128,11 @@ final class Fixtures {
 
     /** A context for one command: the given state, files under root, a vzctl-style runtime. */
     static CommandContext context(HostState host, Path root) {
+        return context(host, root, OpenVz.LEGACY);
+    }
+
+    /** The same on a node of the given OpenVZ generation. */
+    static CommandContext context(HostState host, Path root, OpenVz openvz) {
         FileView files = new FileView() {
             public Optional<byte[]> read(String path) {
                 Path p = root.resolve(path.substring(1));
@@ -169,6 +175,10 @@ final class Fixtures {
 
             public NetTools inside(String ctid) {
                 throw new UnsupportedOperationException();
+            }
+
+            public OpenVz openvz() {
+                return openvz;
             }
         };
         return new CommandContext() {
