@@ -54,4 +54,48 @@ class ShowCommandLabTest {
             assertTrue(r.stdout().contains("\"removed\""), r.stdout());
         }
     }
+
+    /** --lab --openvz 7: containers under the emulated vzctl 7; show names the platform and why, in text and JSON. */
+    @Test
+    void labWithOpenVz7RunsTheEmulatedVzctl7() throws Exception {
+        LabRequirement.require();
+        GlobalOptions o = new GlobalOptions();
+        o.lab = true;
+        o.openvz = "7";
+        try (HostAccess host = HostAccessFactory.open(o, new PrintWriter(new StringWriter()));
+             ShellDriver shell = ShellDriver.withEngine(o, host)) {
+            assertEquals("vzctl", host.runtime().name());
+            assertTrue(host.runtime().configuresNatively());
+            assertEquals("vzctl version 7.0.262\n", host.runner().run("vzctl", "--version").stdout());
+            assertTrue(host.banner().orElseThrow().contains("emulated vzctl of OpenVZ 7"), host.banner().orElseThrow());
+            ShellDriver.Result r = shell.run("show");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.stdout().startsWith("platform: OpenVZ 7 (chosen with --openvz 7)\n"), r.stdout());
+            assertTrue(r.stdout().matches("(?s).*101 +running.*"), r.stdout());
+            o.json = true;
+            JsonNode platform = dev.vzbridge.testkit.JsonContract.envelope(shell.run("show").stdout()).get("result").get("platform");
+            assertEquals("7", platform.get("openvz").asText());
+            assertEquals("chosen with --openvz 7", platform.get("why").asText());
+        }
+    }
+
+    /** auto on a node with libvzctl's directory: OpenVZ 7, and show says why. */
+    @Test
+    void autoDetectsOpenVz7FromTheNodesFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        LabRequirement.require();
+        java.nio.file.Files.createDirectories(root.resolve("usr/libexec/libvzctl"));
+        GlobalOptions o = new GlobalOptions();
+        o.lab = true;
+        o.root = root;
+        o.runtime = "netns";
+        try (HostAccess host = HostAccessFactory.open(o, new PrintWriter(new StringWriter()))) {
+            assertEquals("platform: legacy OpenVZ (the netns runtime's default)", host.runtime().platform().describe(),
+                "the netns runtime asks no vzctl");
+        }
+        GlobalOptions v = new GlobalOptions();
+        v.root = root;
+        try (HostAccess host = HostAccessFactory.open(v, new PrintWriter(new StringWriter()))) {
+            assertEquals("platform: OpenVZ 7 (/usr/libexec/libvzctl exists (libvzctl))", host.runtime().platform().describe());
+        }
+    }
 }
