@@ -7,10 +7,12 @@ import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.net.Cidr;
 import dev.vzbridge.api.plan.Change;
-import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.recipes.Recipe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import java.util.List;
 
 /**
  * {@code hello addr DEV CIDR}: puts an address on an interface. It only plans; the
@@ -39,13 +41,12 @@ public class HelloAddr implements PlanningCommand {
         }
         if (address.hostProblem() != null) throw new UsageException(address.hostProblem());
 
-        Plan.Builder plan = Plan.builder("hello addr " + dev + " " + address);
         boolean present = host.addressesOf(dev).stream().anyMatch(a -> a.parsed().equals(address));
-        if (!present) {
-            // The intent carries its own undo (delete the address again).
-            plan.change(Change.of("add " + address + " to " + dev, ctx.tools().addAddress(dev, address)));
-            plan.check(new Check.Address(null, dev, address.toString(), true));
-        }
-        return plan.build();
+        // The intent carries its own undo (delete the address again) and its effect (address added):
+        // from the effect come the check "the address is on DEV" and the state later commands of a
+        // batch (or --dry-run) plan against. No change at all plans "nothing to do".
+        List<Change> changes = present ? List.of()
+            : List.of(Change.of("add " + address + " to " + dev, ctx.tools().addAddress(dev, address)));
+        return Recipe.of(host, changes, List.of(), List.of()).toPlan(ctx, "hello addr " + dev + " " + address);
     }
 }

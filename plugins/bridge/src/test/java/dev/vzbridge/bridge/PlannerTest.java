@@ -40,9 +40,9 @@ class PlannerTest {
         SimHost sim = SimHost.recipe();
         Plan create = plan(sim.state(), CREATE);
         assertEquals("bridge create br0 --nic eth0", create.command());
-        assertTrue(create.checks().containsAll(List.of(new Check.Link(null, "br0", true, null), new Check.Link(null, "eth0", true, "br0"),
-            new Check.PortForwarding("br0", "eth0"), new Check.Address(null, "br0", "10.0.0.2/24", true),
-            new Check.Route(null, "default", "10.0.0.1", "br0", true), new Check.Ping(null, "10.0.0.1"))), create.checks().toString());
+        assertTrue(create.checks().containsAll(List.of(Check.Link.noMaster(null, "br0"), Check.Link.portOf(null, "eth0", "br0"),
+            new Check.PortForwarding("br0", "eth0"), new Check.Address(null, "br0", dev.vzbridge.api.net.Cidr.parse("10.0.0.2/24"), true),
+            Check.Route.defaultVia(null, "10.0.0.1", "br0"), Check.Ping.of(null, "10.0.0.1"))), create.checks().toString());
         Faults.apply(sim, recipe(create));
         Plan attach = plan(sim.state(), ATTACH);
         assertEquals(Set.of("101"), attach.containers());

@@ -11,7 +11,9 @@ import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.recipes.BridgeOverNic;
 import dev.vzbridge.api.recipes.BridgeSpec;
+import dev.vzbridge.api.recipes.DerivedChecks;
 import dev.vzbridge.api.recipes.HostEdit;
+import dev.vzbridge.api.net.Destination;
 import dev.vzbridge.api.recipes.Moves;
 import dev.vzbridge.api.recipes.Recipe;
 import dev.vzbridge.api.recipes.SshSession;
@@ -83,29 +85,27 @@ public final class SetupPlanner {
         }
         bridge.changes().forEach(b::change);
         b.change(toLocal);
+        // The state after and the checks come from the steps' effects; only the kernel's routes and the ping are extra.
+        HostState after = HostEdit.after(bridge.after() != null ? bridge.after() : host, List.of(toLocal));
         bridge.checks().forEach(b::check);
-        checks(req, takeOff).forEach(b::check);
+        DerivedChecks.of(after, List.of(toLocal)).forEach(b::check);
+        checks(req).forEach(b::check);
         notes(host, req, takeOff, dropped, ssh).forEach(b::note);
-        HostEdit after = HostEdit.of(bridge.after() != null ? bridge.after() : host);
-        after.node().link(req.local(), l -> HostEdit.with(l, null, true, null, null));
-        addedAddresses.forEach(c -> after.node().addAddress(req.local(), c));
-        addRoutes.forEach(after.node()::addRoute);
-        expect.accept(after.build());
+        expect.accept(after);
         return b.build();
     }
 
-    private static List<Check> checks(SetupRequest req, TakeOff takeOff) {
+    /** What no effect implies: the kernel's subnet route leads the gateway's traffic over the local NIC alone. */
+    private static List<Check> checks(SetupRequest req) {
         List<Check> out = new ArrayList<>();
-        String subnet = req.localAddress().subnet();
-        out.add(new Check.Link(null, req.local(), true, ""));
-        out.add(new Check.Address(null, req.local(), req.localAddress().toString(), true));
-        for (Cidr c : takeOff.addresses()) out.add(new Check.Address(null, req.external(), c.toString(), false));
-        // The gateway is reached through the local NIC and no longer through the external one.
+        Destination subnet = Destination.parse(req.localAddress().subnet());
+        out.add(Check.Link.noMaster(null, req.local()));
+        out.add(new Check.Address(null, req.local(), req.localAddress(), true));
         out.add(new Check.Route(null, subnet, null, req.local(), true));
         out.add(new Check.Route(null, subnet, null, req.external(), false));
         out.add(new Check.Route(null, subnet, null, req.bridge(), false));
-        out.add(new Check.Route(null, "default", req.gateway(), req.local(), true));
-        out.add(new Check.Ping(null, req.gateway()));
+        out.add(Check.Route.defaultVia(null, req.gateway(), req.local()));
+        out.add(Check.Ping.of(null, req.gateway()));
         return out;
     }
 

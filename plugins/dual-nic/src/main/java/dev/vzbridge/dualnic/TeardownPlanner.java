@@ -9,6 +9,8 @@ import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.recipes.BridgeRemoval;
+import dev.vzbridge.api.net.Destination;
+import dev.vzbridge.api.net.IpAddress;
 import dev.vzbridge.api.recipes.HostEdit;
 import dev.vzbridge.api.recipes.Moves;
 import dev.vzbridge.api.recipes.Recipe;
@@ -68,9 +70,11 @@ public final class TeardownPlanner {
 
         // Off the local NIC before the external one takes them back: the same address and
         // default route cannot be added twice.
+        Change offLocalChange = new Change("take the node's address and routes off " + r.local(), offLocal);
+        Change backChange = new Change("give " + r.external() + " back its addresses and routes", backToExternal);
         bridge.changes().forEach(b::change);
-        b.change(new Change("take the node's address and routes off " + r.local(), offLocal));
-        b.change(new Change("give " + r.external() + " back its addresses and routes", backToExternal));
+        b.change(offLocalChange);
+        b.change(backChange);
         b.change(new Change("remove the record " + SetupRecord.PATH, List.of(RecordFile.delete(stored.get()))));
         b.file(SetupRecord.PATH);
 
@@ -81,25 +85,18 @@ public final class TeardownPlanner {
         ssh.flatMap(s -> TakeOff.of(tools, r.local(), localRoutes, localAddresses).interrupting(host, s)
                 .map(step -> TakeOff.sessionNote(s, r.local(), step, r.external())))
             .ifPresent(b::note);
-        HostEdit after = HostEdit.of(bridge.after() != null ? bridge.after() : host);
-        localRoutes.forEach(after.node()::removeRoute);
-        localAddresses.forEach(c -> after.node().removeAddress(r.local(), c));
-        if (!r.localWasUp()) after.node().link(r.local(), l -> HostEdit.with(l, null, false, null, null));
-        give.forEach(c -> after.node().addAddress(r.external(), c));
-        routes.forEach(after.node()::addRoute);
-        if (!r.externalWasUp()) after.node().link(r.external(), l -> HostEdit.with(l, null, false, null, null));
-        expect.accept(after.build());
+        expect.accept(HostEdit.after(bridge.after() != null ? bridge.after() : host, List.of(offLocalChange, backChange)));
         return b.build();
     }
 
     private static List<Check> checks(SetupRecord r) {
         List<Check> out = new ArrayList<>();
-        out.add(new Check.Link(null, r.external(), true, ""));
-        for (Cidr c : r.localAddedAddresses()) out.add(new Check.Address(null, r.local(), c.toString(), false));
-        for (Cidr c : r.externalAddresses()) out.add(new Check.Address(null, r.external(), c.toString(), true));
+        out.add(Check.Link.noMaster(null, r.external()));
+        for (Cidr c : r.localAddedAddresses()) out.add(new Check.Address(null, r.local(), c, false));
+        for (Cidr c : r.externalAddresses()) out.add(new Check.Address(null, r.external(), c, true));
         r.externalRoutes().stream().filter(Route::isDefault).findFirst().ifPresent(d -> {
-            out.add(new Check.Route(null, "default", d.via(), r.external(), true));
-            if (d.via() != null && r.externalWasUp()) out.add(new Check.Ping(null, d.via()));
+            out.add(new Check.Route(null, Destination.DEFAULT, d.via() == null ? null : IpAddress.parse(d.via()), r.external(), true));
+            if (d.via() != null && r.externalWasUp()) out.add(Check.Ping.of(null, d.via()));
         });
         return out;
     }

@@ -10,7 +10,7 @@ import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.host.HostRuntime;
 import dev.vzbridge.host.NetnsRuntime;
 import dev.vzbridge.host.RootFileView;
-import dev.vzbridge.tools.Iproute2Tools;
+import dev.vzbridge.tools.ToolFlavours;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.Optional;
 final class PlannedHost implements HostAccess {
     private final HostState state;
     private final Path root;
-    private final NetTools tools = new Iproute2Tools();
+    private final NetTools tools = ToolFlavours.select("iproute2", null);
     final List<String> commands = new ArrayList<>();
     final List<String> probes = java.util.Collections.synchronizedList(new ArrayList<>());
 

@@ -61,11 +61,11 @@ class SetupPlannerTest {
             reverted(p).stream().filter(a -> !a.contains("forward_delay 1500")).toList());
         assertTrue(p.notes().contains("node → 10.0.0.1 via eth1; CTs on br0 → eth0"), p.notes().toString());
         assertTrue(p.notes().stream().anyMatch(n -> n.startsWith("node ↔ CTs: not possible: br0 has no address")), p.notes().toString());
-        assertTrue(p.checks().contains(new Check.Ping(null, "10.0.0.1")));
-        assertTrue(p.checks().contains(new Check.Route(null, "default", "10.0.0.1", "eth1", true)));
-        assertTrue(p.checks().contains(new Check.Route(null, "10.0.0.0/24", null, "eth1", true)));
-        assertTrue(p.checks().contains(new Check.Route(null, "10.0.0.0/24", null, "eth0", false)));
-        assertTrue(p.checks().contains(new Check.Link(null, "eth0", true, "br0")));
+        assertTrue(p.checks().contains(Check.Ping.of(null, "10.0.0.1")));
+        assertTrue(p.checks().contains(Check.Route.defaultVia(null, "10.0.0.1", "eth1")));
+        assertTrue(p.checks().contains(new Check.Route(null, dev.vzbridge.api.net.Destination.parse("10.0.0.0/24"), null, "eth1", true)));
+        assertTrue(p.checks().contains(new Check.Route(null, dev.vzbridge.api.net.Destination.parse("10.0.0.0/24"), null, "eth0", false)));
+        assertTrue(p.checks().contains(Check.Link.portOf(null, "eth0", "br0")));
         assertEquals(java.util.Set.of(SetupRecord.PATH), p.files());
         assertEquals(List.of(), ctx.dadProbes, "10.0.0.2 is the node's own address: no probe");
     }
@@ -102,7 +102,7 @@ class SetupPlannerTest {
         Plan p = Cli.plan(ctx, SETUP_WITH_ADDRESS);
         List<String> a = applied(p);
         assertTrue(a.indexOf("ip addr add 203.0.113.194/26 dev br0") > a.indexOf("ip link set dev eth0 master br0"), a.toString());
-        assertTrue(p.checks().contains(new Check.Address(null, "br0", "203.0.113.194/26", true)));
+        assertTrue(p.checks().contains(new Check.Address(null, "br0", dev.vzbridge.api.net.Cidr.parse("203.0.113.194/26"), true)));
         assertTrue(p.notes().stream().anyMatch(n -> n.startsWith("node ↔ CTs: through br0 (203.0.113.194/26)")), p.notes().toString());
         assertEquals(List.of("eth0 203.0.113.194"), ctx.dadProbes);
         assertEquals(Cidr.parse("203.0.113.194/26"), SetupRecord.parse(recordWrite(p).content()).asked().bridgeAddress());

@@ -43,11 +43,11 @@ class TeardownAndShowTest {
             "rm -f /var/lib/vzbridge/dual-nic.state"), applied(p));
         List<Action> undoRecord = p.changes().get(p.changes().size() - 1).steps().get(0).undo();
         assertTrue(undoRecord.get(0) instanceof WriteFile w && Arrays.equals(w.content(), rec), "undo puts the record back byte for byte");
-        assertTrue(p.checks().contains(new Check.Link(null, "br0", false, null)));
-        assertTrue(p.checks().contains(new Check.Address(null, "eth0", "10.0.0.2/24", true)));
-        assertTrue(p.checks().contains(new Check.Address(null, "eth1", "10.0.0.2/24", false)));
-        assertTrue(p.checks().contains(new Check.Route(null, "default", "10.0.0.1", "eth0", true)));
-        assertTrue(p.checks().contains(new Check.Ping(null, "10.0.0.1")));
+        assertTrue(p.checks().contains(Check.Link.absent(null, "br0")));
+        assertTrue(p.checks().contains(new Check.Address(null, "eth0", dev.vzbridge.api.net.Cidr.parse("10.0.0.2/24"), true)));
+        assertTrue(p.checks().contains(new Check.Address(null, "eth1", dev.vzbridge.api.net.Cidr.parse("10.0.0.2/24"), false)));
+        assertTrue(p.checks().contains(Check.Route.defaultVia(null, "10.0.0.1", "eth0")));
+        assertTrue(p.checks().contains(Check.Ping.of(null, "10.0.0.1")));
     }
 
     /** Links, addresses and routes as sorted lines, for comparing a predicted state with a hand-built one. */

@@ -7,7 +7,7 @@ import dev.vzbridge.api.tools.ContainerRuntime;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.host.NetnsRuntime;
-import dev.vzbridge.tools.Iproute2Tools;
+import dev.vzbridge.tools.ToolFlavours;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 final class TestContext implements CommandContext {
     private final HostState host;
-    private final NetTools tools = new Iproute2Tools();
+    private final NetTools tools = ToolFlavours.select("iproute2", null);
     final Map<String, byte[]> files = new HashMap<>();
     final Map<String, Integer> modes = new HashMap<>();
     final Map<String, String> dadOwners = new HashMap<>();

@@ -1,11 +1,12 @@
 package dev.vzbridge.host;
 
 import dev.vzbridge.api.plan.Exec;
+import dev.vzbridge.api.plan.Effect;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.lab.Netns;
-import dev.vzbridge.tools.PrefixedTools;
+import dev.vzbridge.tools.ToolFlavours;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,13 +71,15 @@ public final class NetnsRuntime implements HostRuntime {
     @Override
     public Step addVeth(String ctid, String ifname, String bridge, String mac) {
         String host = hostIfname(ctid, ifname);
-        return new Step(Exec.of(addArgv(ctid, ifname, host, mac)), List.of(Exec.of("ip", "link", "del", host)), Set.of(host));
+        return new Step(Exec.of(addArgv(ctid, ifname, host, mac)), List.of(Exec.of("ip", "link", "del", host)), Set.of(host))
+            .with(Effect.LinkAdded.veth(null, host, null), Effect.LinkAdded.veth(ctid, ifname, mac));
     }
 
     @Override
     public Step removeVeth(String ctid, String ifname, String bridge, String mac) {
         String host = hostIfname(ctid, ifname);
-        return new Step(Exec.of("ip", "link", "del", host), List.of(Exec.of(addArgv(ctid, ifname, host, mac))), Set.of(host));
+        return new Step(Exec.of("ip", "link", "del", host), List.of(Exec.of(addArgv(ctid, ifname, host, mac))), Set.of(host))
+            .with(new Effect.LinkRemoved(null, host), new Effect.LinkRemoved(ctid, ifname));
     }
 
     private List<String> addArgv(String ctid, String ifname, String host, String mac) {
@@ -88,7 +91,7 @@ public final class NetnsRuntime implements HostRuntime {
 
     @Override
     public NetTools inside(String ctid) {
-        return new PrefixedTools(flavour, argv -> inside(ctid, argv));
+        return ToolFlavours.inside(flavour, ctid, argv -> inside(ctid, argv));
     }
 
     @Override

@@ -2,15 +2,17 @@ package dev.vzbridge.host;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.FileView;
+import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.net.Cidr;
 import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Exec;
+import dev.vzbridge.api.plan.Effect;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.api.tools.OpenVz;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
-import dev.vzbridge.tools.PrefixedTools;
+import dev.vzbridge.tools.ToolFlavours;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,7 +82,8 @@ public final class VzctlRuntime implements HostRuntime {
     @Override
     public Step addVeth(String ctid, String ifname, String bridge, String mac) {
         String host = hostIfname(ctid, ifname);
-        return new Step(add(ctid, ifname, bridge, mac, null, host), List.of(del(ctid, ifname)), Set.of(host));
+        return new Step(add(ctid, ifname, bridge, mac, null, host), List.of(del(ctid, ifname)), Set.of(host))
+            .with(Effect.LinkAdded.veth(null, host, null), Effect.LinkAdded.veth(ctid, ifname, mac));
     }
 
     /**
@@ -91,8 +94,13 @@ public final class VzctlRuntime implements HostRuntime {
     @Override
     public Step configureVeth(String ctid, String ifname, String bridge, List<Cidr> addresses, String gateway) {
         if (openvz != OpenVz.SEVEN) return HostRuntime.super.configureVeth(ctid, ifname, bridge, addresses, gateway);
+        String host = hostIfname(ctid, ifname);
+        List<Effect> effects = new ArrayList<>(List.of(new Effect.Enslaved(null, host, bridge),
+            new Effect.LinkSet(null, host, true), new Effect.LinkSet(ctid, ifname, true)));
+        addresses.forEach(c -> effects.add(new Effect.AddressAdded(ctid, ifname, c)));
+        if (gateway != null && !gateway.isEmpty()) effects.add(new Effect.RouteAdded(ctid, Route.of("default", gateway, ifname)));
         return new Step(network(ctid, ifname, bridge, addresses.stream().map(Cidr::toString).toList(), gateway),
-            List.of(), Set.of(hostIfname(ctid, ifname)));
+            List.of(), Set.of(host), effects);
     }
 
     /**
@@ -102,8 +110,9 @@ public final class VzctlRuntime implements HostRuntime {
     @Override
     public Step removeVeth(String ctid, String ifname, String bridge, String mac) {
         String host = hostIfname(ctid, ifname);
+        Effect[] gone = {new Effect.LinkRemoved(null, host), new Effect.LinkRemoved(ctid, ifname)};
         if (openvz == OpenVz.LEGACY)
-            return new Step(del(ctid, ifname), List.of(add(ctid, ifname, bridge, mac, null, host)), Set.of(host));
+            return new Step(del(ctid, ifname), List.of(add(ctid, ifname, bridge, mac, null, host)), Set.of(host)).with(gone);
         Map<String, String> entry = netifs(ctid).stream().filter(e -> ifname.equals(e.get("ifname"))).findFirst().orElse(Map.of());
         List<Action> undo = new ArrayList<>();
         undo.add(add(ctid, ifname, null, entry.getOrDefault("mac", mac), entry.get("host_mac"), host));
@@ -112,7 +121,7 @@ public final class VzctlRuntime implements HostRuntime {
             List<String> ips = entry.getOrDefault("ip", "").isBlank() ? List.of() : List.of(entry.get("ip").strip().split("\\s+"));
             undo.add(network(ctid, ifname, network, ips, entry.get("gw")));
         }
-        return new Step(del(ctid, ifname), undo, Set.of(host));
+        return new Step(del(ctid, ifname), undo, Set.of(host)).with(gone);
     }
 
     private Exec add(String ctid, String ifname, String bridge, String mac, String hostMac, String host) {
@@ -135,7 +144,7 @@ public final class VzctlRuntime implements HostRuntime {
 
     @Override
     public NetTools inside(String ctid) {
-        return new PrefixedTools(flavour, argv -> inside(ctid, argv));
+        return ToolFlavours.inside(flavour, ctid, argv -> inside(ctid, argv));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vzbridge.tools;
 
 import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.tools.EffectTools;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
@@ -11,12 +12,16 @@ public final class ToolFlavours {
     private ToolFlavours() {
     }
 
-    /** @throws UsageException for an unknown flavour name */
+    /**
+     * The node's intents: the flavour's argv, each step with its typed effect.
+     *
+     * @throws UsageException for an unknown flavour name
+     */
     public static NetTools select(String choice, CommandRunner node) {
         String c = choice == null ? "auto" : choice;
         return switch (c) {
-            case "iproute2" -> new Iproute2Tools();
-            case "legacy" -> new LegacyTools();
+            case "iproute2" -> new EffectTools(new Iproute2Tools(), null);
+            case "legacy" -> new EffectTools(new LegacyTools(), null);
             case "auto" -> detect(node);
             default -> throw new UsageException("--tools must be auto, iproute2 or legacy, not '" + c + "'");
         };
@@ -24,7 +29,12 @@ public final class ToolFlavours {
 
     /** Legacy when the node's ip cannot make bridges (its "ip link help" lists no bridge type) or is missing. */
     public static NetTools detect(CommandRunner node) {
-        return ipKnowsBridges(node) ? new Iproute2Tools() : new LegacyTools();
+        return new EffectTools(ipKnowsBridges(node) ? new Iproute2Tools() : new LegacyTools(), null);
+    }
+
+    /** The same intents run inside container {@code ctid} through {@code wrap}, with effects in its view. */
+    public static NetTools inside(NetTools node, String ctid, java.util.function.UnaryOperator<java.util.List<String>> wrap) {
+        return new EffectTools(new PrefixedTools(node, wrap), ctid);
     }
 
     static boolean ipKnowsBridges(CommandRunner node) {

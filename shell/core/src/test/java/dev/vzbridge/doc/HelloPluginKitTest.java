@@ -12,7 +12,7 @@ import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.tools.ContainerRuntime;
 import dev.vzbridge.api.tools.NetTools;
-import dev.vzbridge.tools.Iproute2Tools;
+import dev.vzbridge.tools.ToolFlavours;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +105,7 @@ class HelloPluginKitTest {
     }
 
     private static CommandContext context(HostState host) {
-        NetTools tools = new Iproute2Tools();
+        NetTools tools = ToolFlavours.select("iproute2", null);
         return new CommandContext() {
             public HostState host() {
                 return host;

@@ -12,7 +12,7 @@ import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.RecordingExecutor;
 import dev.vzbridge.testkit.RecordingHost;
 import dev.vzbridge.testkit.ShellDriver;
-import dev.vzbridge.tools.Iproute2Tools;
+import dev.vzbridge.tools.ToolFlavours;
 import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -124,7 +124,7 @@ class HelloPluginShellTest {
         }
 
         public NetTools tools() {
-            return new Iproute2Tools();
+            return ToolFlavours.select("iproute2", null);
         }
 
         public HostRuntime runtime() {

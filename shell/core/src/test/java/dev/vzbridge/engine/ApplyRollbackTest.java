@@ -170,7 +170,7 @@ class ApplyRollbackTest {
         o.root = root;
         Engine e = new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         Plan withCheck = Plan.builder("demo").change(Change.of("first", step("a1")))
-            .check(new dev.vzbridge.api.plan.Check.Link(null, "br0", true, null)).build();
+            .check(dev.vzbridge.api.plan.Check.Link.present(null, "br0")).build();
         assertEquals(1, e.submit(withCheck, "demo"));
         assertTrue(err.toString().contains("check failed: cannot verify: probe failed"), err.toString());
         assertEquals(List.of("true apply-a1", "true undo-a1"), rec.commands());

@@ -52,12 +52,12 @@ final class BridgeScenario {
             .change(Change.of("make eth0 a port of br0", t.enslave("eth0", "br0")))
             .change(Change.of("move 10.0.0.2/24 and the default route from eth0 to br0",
                 t.deleteRoute(viaEth0), t.deleteAddress("eth0", node), t.addAddress("br0", node), t.addRoute(viaBr0)))
-            .check(new Check.Link(null, "br0", true, null))
-            .check(new Check.Link(null, "eth0", true, "br0"))
+            .check(Check.Link.present(null, "br0"))
+            .check(Check.Link.portOf(null, "eth0", "br0"))
             .check(new Check.PortForwarding("br0", "eth0"))
-            .check(new Check.Address(null, "br0", "10.0.0.2/24", true))
-            .check(new Check.Route(null, "default", "10.0.0.1", "br0", true))
-            .check(new Check.Ping(null, "10.0.0.1"))
+            .check(new Check.Address(null, "br0", dev.vzbridge.api.net.Cidr.parse("10.0.0.2/24"), true))
+            .check(Check.Route.defaultVia(null, "10.0.0.1", "br0"))
+            .check(Check.Ping.of(null, "10.0.0.1"))
             .build();
     }
 

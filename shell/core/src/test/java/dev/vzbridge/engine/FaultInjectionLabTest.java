@@ -56,7 +56,7 @@ class FaultInjectionLabTest {
         Plan base = BridgeScenario.plan(new Iproute2Tools());
         Plan unreachable = Plan.builder(base.command()).change(base.changes().get(0)).change(base.changes().get(1))
             .change(base.changes().get(2)).change(base.changes().get(3))
-            .check(new Check.Ping(null, "10.0.0.3")).build();
+            .check(Check.Ping.of(null, "10.0.0.3")).build();
         StringWriter err = new StringWriter();
         Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,

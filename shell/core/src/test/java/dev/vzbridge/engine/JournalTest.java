@@ -35,9 +35,9 @@ class JournalTest {
             .change("write config", List.of(Step.writeFile("/etc/x.conf", new byte[] {0, 1, 2, (byte) 0xff}, 0640),
                 Step.deleteFile("/etc/old"),
                 new Step(new Exec(List.of("sh", "-c", "cat"), "in'put $(x)\n"), List.of(), Set.of())))
-            .check(new Check.Link(null, "br0", true, ""))
-            .check(new Check.Ping("101", "203.0.113.193"))
-            .check(new Check.Route(null, "default", "10.0.0.1", "br0", true))
+            .check(Check.Link.noMaster(null, "br0"))
+            .check(Check.Ping.of("101", "203.0.113.193"))
+            .check(Check.Route.defaultVia(null, "10.0.0.1", "br0"))
             .note("a note")
             .container("101")
             .file("/etc/x.conf")

@@ -1,7 +1,6 @@
 package dev.vzbridge.api.recipes;
 
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.api.host.BridgeInfo;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
@@ -53,8 +52,6 @@ public final class BridgeOverNic {
         changes.add(new Change("give " + br + " its addresses and routes",
             concat(Moves.addAddresses(tools, br, give), Moves.addRoutes(tools, routesToBridge))));
 
-        List<Cidr> finalAddresses = new ArrayList<>(Moves.movableAddresses(host, br));
-        give.forEach(finalAddresses::add);
         List<String> notes = new ArrayList<>();
         if (spec.addresses() != null) {
             List<Cidr> dropped = takeOff.addresses().stream().filter(c -> !wanted.contains(c)).toList();
@@ -62,8 +59,7 @@ public final class BridgeOverNic {
         }
         ssh.flatMap(s -> takeOff.interrupting(host, s).map(step -> TakeOff.sessionNote(s, nic.name(), step, br)))
             .ifPresent(notes::add);
-        return new Recipe(changes, checks(host, br, nic.name(), finalAddresses, routesToBridge), notes,
-            after(host, spec, existing, nic, wantedSettings, takeOff, give, routesToBridge));
+        return Recipe.of(host, changes, checks(host, br, nic.name(), routesToBridge), notes);
     }
 
     /** What the bridge ends up with: STP, forward delay, and the MAC to pin (null: leave it). */
@@ -79,24 +75,6 @@ public final class BridgeOverNic {
         int fd = spec.forwardDelay() != null ? spec.forwardDelay() : existing.isPresent() ? fdNow : stp ? fdNow : 0;
         String mac = spec.mac().equals(BridgeSpec.MAC_NIC) ? nic.mac() : spec.mac().equals(BridgeSpec.MAC_AUTO) ? null : spec.mac();
         return new Settings(stp, stpNow, fd, fdNow, mac, existing.map(Link::mac).orElse(null));
-    }
-
-    private static HostState after(HostState host, BridgeSpec spec, Optional<Link> existing, Link nic, Settings s,
-                                   TakeOff takeOff, List<Cidr> give, List<Route> routes) {
-        HostEdit e = HostEdit.of(host);
-        HostEdit.View n = e.node();
-        BridgeInfo info = new BridgeInfo(s.stp(), s.fd());
-        if (existing.isEmpty()) {
-            n.addLink(new Link(spec.bridge(), 0, "bridge", null, true, s.mac() != null ? s.mac() : nic.mac(), info, null));
-        } else {
-            n.link(spec.bridge(), l -> HostEdit.with(l, l.master(), true, s.mac(), info));
-        }
-        takeOff.routes().forEach(n::removeRoute);
-        takeOff.addresses().forEach(c -> n.removeAddress(nic.name(), c));
-        n.link(nic.name(), l -> HostEdit.with(l, spec.bridge(), true, null, null));
-        give.forEach(c -> n.addAddress(spec.bridge(), c));
-        routes.forEach(n::addRoute);
-        return e.build();
     }
 
     private static void requireUsableBridge(HostState host, Link l, Link nic) {
@@ -145,7 +123,7 @@ public final class BridgeOverNic {
         if (s.mac() != null && !s.mac().equalsIgnoreCase(String.valueOf(s.macNow()))) {
             Step pin = tools.setMac(br, s.mac(), s.macNow() == null ? s.mac() : s.macNow());
             // A new bridge's random MAC is gone with the bridge itself: nothing to restore.
-            steps.add(existing.isEmpty() ? new Step(pin.apply(), List.of(), pin.links()) : pin);
+            steps.add(existing.isEmpty() ? new Step(pin.apply(), List.of(), pin.links(), pin.effects()) : pin);
         }
         boolean upNow = existing.map(Link::up).orElse(false);
         if (!upNow) steps.add(tools.up(br, false));
@@ -171,18 +149,14 @@ public final class BridgeOverNic {
         return out;
     }
 
-    static List<Check> checks(HostState host, String br, String nic, List<Cidr> addresses, List<Route> newRoutes) {
+    /** What the effects do not imply: the uplink forwards, and the gateway answers over the bridge. */
+    static List<Check> checks(HostState host, String br, String nic, List<Route> newRoutes) {
         List<Check> out = new ArrayList<>();
-        out.add(new Check.Link(null, br, true, null));
-        out.add(new Check.Link(null, nic, true, br));
         out.add(new Check.PortForwarding(br, nic));
-        for (Cidr c : addresses) out.add(new Check.Address(null, br, c.toString(), true));
-        Optional<Route> def = newRoutes.stream().filter(Route::isDefault).findFirst()
-            .or(() -> host.defaultRoute(false).filter(r -> br.equals(r.dev())));
-        def.ifPresent(r -> {
-            out.add(new Check.Route(null, "default", r.via(), br, true));
-            if (r.via() != null) out.add(new Check.Ping(null, r.via()));
-        });
+        newRoutes.stream().filter(Route::isDefault).findFirst()
+            .or(() -> host.defaultRoute(false).filter(r -> br.equals(r.dev())))
+            .filter(r -> r.via() != null)
+            .ifPresent(r -> out.add(Check.Ping.of(null, r.via())));
         return out;
     }
 

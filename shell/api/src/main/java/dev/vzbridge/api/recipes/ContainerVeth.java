@@ -73,8 +73,11 @@ public final class ContainerVeth {
             if (existing.isEmpty() && !natively) configure.add(inside.addRoute(def));
         }
 
+        // Checks the effects imply come with the recipe; these are the ones traffic and STP prove.
+        List<Check> extra = new ArrayList<>();
+        extra.add(new Check.PortForwarding(br.name(), hostIf));
+        if (def != null) extra.add(Check.Ping.of(ct.id(), def.via()));
         List<Step> routes = new ArrayList<>();
-        List<Check> checks = new ArrayList<>();
         if (spec.hostRoute()) {
             Cidr nodeIp = nodeAddress(host, br.name());
             List<Cidr> v4 = ctAddresses.stream().filter(c -> !c.isV6()).toList();
@@ -82,48 +85,20 @@ public final class ContainerVeth {
             for (Cidr c : v4) {
                 Route r = Moves.hostRoute(c, br.name());
                 if (!Moves.hasRoute(host.routes(), r)) routes.add(node.addRoute(r));
-                checks.add(new Check.Route(null, r.dst(), null, br.name(), true));
             }
             Route back = Moves.hostRoute(nodeIp, ifname);
             if (!Moves.hasRoute(ct.routes(), back)) routes.add(inside.addRoute(back));
-            checks.add(new Check.Route(ct.id(), back.dst(), null, ifname, true));
-            checks.add(new Check.Ping(null, v4.get(0).address().toString()));
-            checks.add(new Check.Ping(ct.id(), nodeIp.address().toString()));
+            extra.add(new Check.Ping(null, v4.get(0).address()));
+            extra.add(new Check.Ping(ct.id(), nodeIp.address()));
         }
 
-        List<Check> all = new ArrayList<>();
-        all.add(new Check.Link(null, hostIf, true, br.name()));
-        all.add(new Check.PortForwarding(br.name(), hostIf));
-        all.add(new Check.Link(ct.id(), ifname, true, null));
-        for (Cidr c : ctAddresses) all.add(new Check.Address(ct.id(), ifname, c.toString(), true));
-        if (def != null) {
-            all.add(new Check.Route(ct.id(), "default", def.via(), ifname, true));
-            all.add(new Check.Ping(ct.id(), def.via()));
-        }
-        all.addAll(checks);
         String where = "CT " + ct.id() + " " + ifname;
         List<Change> changes = List.of(
             new Change("add " + where + " (" + hostIf + " on the node)", add),
             new Change("plug " + hostIf + " into " + br.name(), plug),
             new Change("configure " + where, configure),
             new Change("host routes between the node and CT " + ct.id(), routes));
-        HostEdit e = HostEdit.of(host);
-        HostEdit.View n = e.node();
-        HostEdit.View in = e.ct(ct.id());
-        String ctMac = spec.mac() != null ? spec.mac() : ctLink.map(Link::mac).orElse(null);
-        in.addLink(new Link(ifname, ctLink.map(Link::index).orElse(0), "veth", null, true, ctMac, null, null));
-        n.addLink(new Link(hostIf, hostLink.map(Link::index).orElse(0), "veth", br.name(), true,
-            hostLink.map(Link::mac).orElse(null), null, "forwarding"));
-        give.forEach(c -> in.addAddress(ifname, c));
-        if (def != null && !Moves.hasRoute(ct.routes(), def)) in.addRoute(def);
-        if (spec.hostRoute()) {
-            Cidr nodeIp = nodeAddress(host, br.name());
-            ctAddresses.stream().filter(c -> !c.isV6()).map(c -> Moves.hostRoute(c, br.name()))
-                .filter(r -> !Moves.hasRoute(host.routes(), r)).forEach(n::addRoute);
-            Route back = Moves.hostRoute(nodeIp, ifname);
-            if (!Moves.hasRoute(ct.routes(), back)) in.addRoute(back);
-        }
-        return new Recipe(changes, all, List.of(), e.build());
+        return Recipe.of(host, changes, extra, List.of());
     }
 
     /** The node's IPv4 address on the bridge: where the CT's host route points. */
@@ -181,12 +156,7 @@ public final class ContainerVeth {
             new Change("clear " + where, clear),
             new Change("unplug " + hostIf + (bridge == null ? "" : " from " + bridge), unplug),
             new Change("remove " + where, List.of(runtime.removeVeth(ct.id(), ifname, bridge, mac))));
-        List<Check> checks = List.of(new Check.Link(null, hostIf, false, null), new Check.Link(ct.id(), ifname, false, null));
-        HostEdit e = HostEdit.of(host);
-        nodeRoutes.forEach(e.node()::removeRoute);
-        e.ct(ct.id()).removeLink(ifname);
-        e.node().removeLink(hostIf);
-        return new Recipe(changes, checks, List.of(), e.build());
+        return Recipe.of(host, changes, List.of(), List.of());
     }
 
     /** A container's own view as a HostState, so the node's helpers work inside it. */

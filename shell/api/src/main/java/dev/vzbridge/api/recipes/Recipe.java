@@ -18,6 +18,19 @@ public record Recipe(List<Change> changes, List<Check> checks, List<String> note
         this(changes, checks, notes, null);
     }
 
+    /**
+     * The recipe these changes make on {@code observed}: the state after is the
+     * observation with the steps' effects applied, and the checks are those the
+     * effects imply ({@link DerivedChecks}) followed by {@code extraChecks}, the
+     * facts no effect implies (pings, STP forwarding).
+     */
+    public static Recipe of(HostState observed, List<Change> changes, List<Check> extraChecks, List<String> notes) {
+        HostState after = HostEdit.after(observed, changes);
+        List<Check> checks = new ArrayList<>(DerivedChecks.of(after, changes));
+        extraChecks.stream().filter(c -> !checks.contains(c)).forEach(checks::add);
+        return new Recipe(changes, checks, notes, after);
+    }
+
     public Recipe {
         changes = changes.stream().filter(c -> !c.steps().isEmpty()).toList();
         checks = List.copyOf(checks);

@@ -6,9 +6,12 @@ import dev.vzbridge.api.plan.Step;
 
 /**
  * Network intents turned into steps for the selected tool flavour (iproute2 or
- * the legacy brctl/ifconfig/route). Every step carries the exact undo, so
- * planners never spell argv themselves. Arguments named {@code previous*} are
- * the observed values the undo restores.
+ * the legacy brctl/ifconfig/route). Every step carries the exact undo and its
+ * typed effect ({@link dev.vzbridge.api.plan.Effect}: link added, port enslaved,
+ * address added, …), so planners never spell argv themselves and never describe
+ * the state their plan leads to by hand. Arguments named {@code previous*} are
+ * the observed values the undo restores. For a command no intent covers, see
+ * {@link dev.vzbridge.api.plan.Step#raw}.
  */
 public interface NetTools {
     /** "iproute2" or "legacy". */

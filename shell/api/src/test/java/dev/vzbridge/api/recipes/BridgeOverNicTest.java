@@ -92,9 +92,9 @@ class BridgeOverNicTest {
         assertEquals(List.of("10.0.0.5/24"), sim.state().addressesOf("br0").stream().map(a -> a.cidr()).toList());
         assertEquals("10.0.0.1", sim.state().defaultRoute(false).orElseThrow().via());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("eth0 loses 10.0.0.2/24")), r.notes().toString());
-        assertTrue(r.checks().contains(new Check.Ping(null, "10.0.0.1")));
+        assertTrue(r.checks().contains(Check.Ping.of(null, "10.0.0.1")));
         assertTrue(r.checks().contains(new Check.PortForwarding("br0", "eth0")));
-        assertTrue(r.checks().contains(new Check.Route(null, "default", "10.0.0.1", "br0", true)));
+        assertTrue(r.checks().contains(Check.Route.defaultVia(null, "10.0.0.1", "br0")));
     }
 
     @Test
@@ -197,8 +197,8 @@ class BridgeOverNicTest {
         Faults.apply(sim, del);
         assertEquals(start, sim.state());
         assertTrue(BridgeRemoval.plan(sim.state(), NODE, "br0", false, Map.of(), false, Optional.empty()).isEmpty());
-        assertTrue(del.checks().contains(new Check.Link(null, "br0", false, null)));
-        assertTrue(del.checks().contains(new Check.Ping(null, "10.0.0.1")));
+        assertTrue(del.checks().contains(Check.Link.absent(null, "br0")));
+        assertTrue(del.checks().contains(Check.Ping.of(null, "10.0.0.1")));
     }
 
     @Test

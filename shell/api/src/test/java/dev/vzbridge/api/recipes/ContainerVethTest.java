@@ -57,9 +57,9 @@ class ContainerVethTest {
         assertTrue(Moves.hasRoute(ct.routes(), Moves.defaultVia("203.0.113.193", "eth0")));
         assertTrue(Moves.hasRoute(h.routes(), Moves.hostRoute(Cidr.parse("203.0.113.195/26"), "br0")));
         assertTrue(attach(h).isEmpty(), () -> rendered(attach(h)).toString());
-        assertTrue(r.checks().contains(new Check.Ping("101", "203.0.113.193")));
-        assertTrue(r.checks().contains(new Check.Ping(null, "203.0.113.195")));
-        assertTrue(r.checks().contains(new Check.Ping("101", "10.0.0.2")));
+        assertTrue(r.checks().contains(Check.Ping.of("101", "203.0.113.193")));
+        assertTrue(r.checks().contains(Check.Ping.of(null, "203.0.113.195")));
+        assertTrue(r.checks().contains(Check.Ping.of("101", "10.0.0.2")));
         assertTrue(r.checks().contains(new Check.PortForwarding("br0", "veth101.0")));
     }
 

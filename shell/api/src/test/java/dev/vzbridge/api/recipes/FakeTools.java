@@ -2,26 +2,37 @@ package dev.vzbridge.api.recipes;
 
 import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.plan.Effect;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.tools.ContainerRuntime;
+import dev.vzbridge.api.tools.EffectTools;
 import dev.vzbridge.api.tools.NetTools;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Intents as plain words ("sim node addBridge br0") that {@link SimHost} carries out. */
-public final class FakeTools implements NetTools {
-    private final String scope;
-
+/**
+ * Intents as plain words ("sim node addBridge br0") that {@link SimHost} carries out,
+ * with the effects every flavour's steps carry.
+ */
+public final class FakeTools extends EffectTools {
     public FakeTools(String scope) {
-        this.scope = scope;
+        super(new Commands(scope), scope.startsWith("ct:") ? scope.substring(3) : null);
     }
 
     public static Exec x(String scope, String... words) {
         List<String> argv = new ArrayList<>(List.of("sim", scope));
         for (String w : words) argv.add(w == null ? "-" : w);
         return Exec.of(argv);
+    }
+
+    /** The words alone. */
+    static final class Commands implements NetTools {
+    private final String scope;
+
+    Commands(String scope) {
+        this.scope = scope;
     }
 
     private Step step(Exec apply, Exec undo, String... links) {
@@ -84,6 +95,8 @@ public final class FakeTools implements NetTools {
         return step(x(scope, "delRoute", r.dst(), r.via(), r.dev(), r.proto()), x(scope, "addRoute", r.dst(), r.via(), r.dev(), r.proto()), r.dev());
     }
 
+    }
+
     /** The netns-like runtime: CT 101's eth0 has host end veth101.0. */
     public static final class Runtime implements ContainerRuntime {
         public String name() {
@@ -96,12 +109,14 @@ public final class FakeTools implements NetTools {
 
         public Step addVeth(String ctid, String ifname, String bridge, String mac) {
             return new Step(x("node", "addVeth", ctid, ifname, mac), List.of(x("node", "removeVeth", ctid, ifname)),
-                java.util.Set.of(hostIfname(ctid, ifname)));
+                java.util.Set.of(hostIfname(ctid, ifname)))
+                .with(Effect.LinkAdded.veth(null, hostIfname(ctid, ifname), null), Effect.LinkAdded.veth(ctid, ifname, mac));
         }
 
         public Step removeVeth(String ctid, String ifname, String bridge, String mac) {
             return new Step(x("node", "removeVeth", ctid, ifname), List.of(x("node", "addVeth", ctid, ifname, mac)),
-                java.util.Set.of(hostIfname(ctid, ifname)));
+                java.util.Set.of(hostIfname(ctid, ifname)))
+                .with(new Effect.LinkRemoved(null, hostIfname(ctid, ifname)), new Effect.LinkRemoved(ctid, ifname));
         }
 
         public NetTools inside(String ctid) {
