@@ -60,6 +60,7 @@ public final class CtAttach implements PlanningCommand {
         String macAddress = mac == null ? null : Inputs.mac("--mac", mac);
         if (gateway != null && !given.isEmpty()) Inputs.gateway("--gateway", gateway, given);
         Names.ctid(ctid);
+        Names.runtimeAvailable(ctx.containers());
 
         HostState host = ctx.host();
         Container ct = Names.runningContainer(host, ctid);

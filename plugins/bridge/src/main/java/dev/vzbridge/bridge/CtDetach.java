@@ -24,6 +24,7 @@ public final class CtDetach implements PlanningCommand {
     public Plan plan(CommandContext ctx) {
         Names.ifname("--ifname", ifname);
         Names.ctid(ctid);
+        Names.runtimeAvailable(ctx.containers());
         HostState host = ctx.host();
         String line = new CommandLineText("ct", "detach", ctid).opt("--ifname", "eth0".equals(ifname) ? null : ifname).toString();
         return ContainerVeth.detach(host, ctx.tools(), ctx.containers(), ctid, ifname).toPlan(ctx, line, ctid);

@@ -42,7 +42,8 @@ public final class CtList implements QueryCommand {
         for (Row r : rows)
             t.row(r.ct(), r.running() ? "running" : "stopped", r.ifname(), r.hostIfname(), r.bridge(),
                 r.addresses().isEmpty() ? "-" : String.join(",", r.addresses()), r.gateway());
-        return new Report(rows.isEmpty() ? "no containers\n" : t.render(), Map.of("containers", rows));
+        String none = ctx.containers().unavailable().map(p -> p + "\n").orElse("no containers\n");
+        return new Report(rows.isEmpty() ? none : t.render(), Map.of("containers", rows));
     }
 
     private static String hostEnd(CommandContext ctx, Container c, Link l) {

@@ -11,6 +11,7 @@ import dev.vzbridge.api.plan.DeleteFile;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.plan.WriteFile;
+import dev.vzbridge.api.recipes.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +66,8 @@ public class SaveCommand implements PlanningCommand {
 
     @Override
     public Plan plan(CommandContext ctx) {
-        if (diff && check) throw new UsageException("save: --diff and --check exclude each other (--check prints the diff too)");
+        cts.forEach(Names::ctid);
+        if (diff && check) throw new UsageException("--diff and --check exclude each other (--check prints the diff too)");
         String fmt = resolveFormat(ctx);
         RunningConfig cfg = RunningConfig.observe(ctx.host(), ctx.containers(), new LinkedHashSet<>(cts));
         FileSet files = new FileSet(ctx.files(), ctx.version());

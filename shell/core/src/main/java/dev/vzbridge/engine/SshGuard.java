@@ -6,6 +6,7 @@ import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.net.Cidr;
 import dev.vzbridge.api.net.IpAddress;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.recipes.SshSession;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -22,17 +23,11 @@ final class SshGuard {
 
     static Set<String> carrying(HostState state, String sshConnection) {
         Set<String> out = new LinkedHashSet<>();
-        if (sshConnection == null || sshConnection.isBlank()) return out;
-        String[] f = sshConnection.trim().split("\\s+");
-        if (f.length < 3) return out;
-        IpAddress client;
-        IpAddress server;
-        try {
-            client = IpAddress.parse(f[0]);
-            server = IpAddress.parse(f[2]);
-        } catch (RuntimeException e) {
-            return out;
-        }
+        // The planners' parser: link-local with a zone and IPv4-mapped forms arm the guard too.
+        Optional<SshSession> session = SshSession.parse(Optional.ofNullable(sshConnection));
+        if (session.isEmpty()) return out;
+        IpAddress client = session.get().client();
+        IpAddress server = session.get().server();
         for (Address a : state.addresses()) {
             try {
                 if (a.parsed().address().equals(server)) out.add(a.dev());

@@ -146,7 +146,7 @@ final class Transaction {
     }
 
     private static String describe(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.vzbridge.api.command.ErrorText.of(e);
     }
 
     private void progress(String line) {

@@ -55,6 +55,9 @@ public final class HostAccessFactory {
         options.runtime = runtimeName;
         CommandRunner local = new ProcessRunner();
         requireTools(options, runtimeName, runtimeAskedFor, local);
+        // Not asked for by name and not installed: work without containers rather than fail every command.
+        if (runtimeName.equals("vzctl") && !runtimeAskedFor && !options.lab && !Prerequisites.onPath(HostTool.VZLIST.command()))
+            runtimeName = "none";
         if (options.lab) return openLab(options, runtimeName, local);
         CommandRunner runner = local;
         if (options.netns != null) {
@@ -69,14 +72,14 @@ public final class HostAccessFactory {
      * Every program the flavour, runtime, verification and address probes will run
      * must be installed before anything runs. ip comes first: auto flavour asks it
      * whether it can make bridges. Without --runtime, missing OpenVZ tools are not
-     * an error here: commands that need no containers still work.
+     * an error here: commands that need no containers still work. The lab emulates vzctl.
      */
     private static void requireTools(GlobalOptions options, String runtimeName, boolean runtimeAskedFor, CommandRunner local) {
         Prerequisites.require(List.of(HostTool.IP));
         String flavour = options.tools == null ? "auto" : options.tools;
         boolean legacy = flavour.equals("legacy") || flavour.equals("auto") && ToolFlavours.detect(local) instanceof LegacyTools;
         boolean verify = !options.noVerify && !options.dryRun;
-        Prerequisites.require(Prerequisites.needed(legacy, verify, !options.noDad, runtimeAskedFor && runtimeName.equals("vzctl")));
+        Prerequisites.require(Prerequisites.needed(legacy, verify, !options.noDad, runtimeAskedFor && runtimeName.equals("vzctl") && !options.lab));
     }
 
     private static HostAccess openLab(GlobalOptions options, String runtimeName, CommandRunner local) {
@@ -131,6 +134,8 @@ public final class HostAccessFactory {
         HostRuntime runtime;
         if (runtimeName.equals("netns")) {
             runtime = new NetnsRuntime(runner, ctPattern, tools, chosen == null ? null : Platform.chosen(chosen));
+        } else if (runtimeName.equals("none")) {
+            runtime = new MissingRuntime();
         } else {
             // auto costs one look at the files and at most one vzctl --version, once per shell.
             Platform platform = chosen != null ? Platform.chosen(chosen) : Platform.detect(runner, files);

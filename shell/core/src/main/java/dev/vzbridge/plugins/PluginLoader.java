@@ -170,9 +170,7 @@ public final class PluginLoader implements AutoCloseable {
     static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String msg = root.getMessage();
-        String type = root.getClass().getSimpleName();
-        return msg == null || msg.isBlank() ? type : msg + " (" + type + ")";
+        return dev.vzbridge.api.command.ErrorText.of(root);
     }
 
     @Override

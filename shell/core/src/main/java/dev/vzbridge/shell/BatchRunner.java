@@ -112,7 +112,6 @@ public final class BatchRunner {
     }
 
     private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+        return dev.vzbridge.api.command.ErrorText.of(e);
     }
 }

@@ -2,6 +2,7 @@ package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.api.command.CommandFailedException;
+import dev.vzbridge.api.command.ErrorText;
 import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.command.QueryCommand;
 import dev.vzbridge.api.command.Report;
@@ -73,14 +74,14 @@ public final class Dispatcher {
         try {
             return run(parsed, line);
         } catch (UsageException e) {
-            return fail(where, label + ": " + e.getMessage(), 2, null);
+            return fail(where, ErrorText.prefixed(label, ErrorText.of(e)), 2, null);
         } catch (CommandLine.ParameterException e) {
-            return fail(where, label + ": " + e.getMessage(), 2, null);
+            return fail(where, ErrorText.prefixed(label, ErrorText.of(e)), 2, null);
         } catch (CommandFailedException e) {
-            return fail(where, label + ": " + e.getMessage(), 1, e.getCause());
+            return fail(where, ErrorText.prefixed(label, ErrorText.of(e)), 1, e.getCause());
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             // a plugin's bug must not end the shell; only the JVM's own troubles (OOM) do
-            return fail(where, label + ": " + describe(e), 1, e);
+            return fail(where, ErrorText.prefixed(label, ErrorText.of(e)), 1, e);
         }
     }
 
@@ -110,8 +111,11 @@ public final class Dispatcher {
     }
 
     private static Report nothingToDo(Plan plan) {
-        StringBuilder text = new StringBuilder("nothing to do\n");
-        plan.notes().forEach(n -> text.append("  ").append(n).append('\n'));
+        // "nothing to do: no bridge br7": the first reason on the same line, the others below it.
+        List<String> reasons = plan.notes().stream().filter(n -> !n.equals("nothing to do")).toList();
+        StringBuilder text = new StringBuilder("nothing to do");
+        text.append(reasons.isEmpty() ? "\n" : ": " + reasons.get(0) + "\n");
+        reasons.stream().skip(1).forEach(n -> text.append("  ").append(n).append('\n'));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("result", "nothing to do");
         data.put("command", plan.command());
@@ -197,9 +201,4 @@ public final class Dispatcher {
         return code;
     }
 
-    private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        String type = e.getClass().getSimpleName();
-        return msg == null || msg.isBlank() ? type : msg + " (" + type + ")";
-    }
 }

@@ -101,6 +101,15 @@ public final class Main {
                 + ", not both ('" + String.join(" ", words) + "' is left over)");
             return 2;
         }
+        if (options.command != null && options.command.isBlank()) {
+            err.println("vzbridge: -c needs a command line; it was " + (options.command.isEmpty() ? "empty" : "blank"));
+            return 2;
+        }
+        if (options.root != null && Files.exists(options.root) && !Files.isDirectory(options.root)) {
+            err.println("vzbridge: --root " + options.root + " is " + (Files.isRegularFile(options.root) ? "a regular file" : "not a directory")
+                + "; it names the directory that stands for the node's /");
+            return 2;
+        }
         String batch = null;
         String batchName = null;
         if (options.file != null) {

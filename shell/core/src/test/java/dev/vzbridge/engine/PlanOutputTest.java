@@ -121,4 +121,17 @@ class PlanOutputTest {
         assertEquals(Optional.empty(), SshGuard.touched(touchesEth1, s, "10.0.0.9 50000 10.0.0.2 22"));
         assertEquals(Optional.empty(), SshGuard.touched(touchesEth0, s, null));
     }
+
+    @Test
+    void sshSessionOverLinkLocalWithZoneOrIpv4MappedArmsTheGuard() {
+        HostState s = new HostState(
+            List.of(new Link("eth0", 2, "ether", null, true, null, null, null),
+                new Link("eth1", 3, "ether", null, true, null, null, null)),
+            List.of(new Address("eth0", "10.0.0.2/24", "global"), new Address("eth1", "fe80::2/64", "link")),
+            List.of(new Route("default", "10.0.0.1", "eth0", null, null, null, null),
+                new Route("fe80::/64", null, "eth1", "kernel", "link", null, null)),
+            List.of());
+        assertEquals(Set.of("eth1"), SshGuard.carrying(s, "fe80::1%eth1 50000 fe80::2%eth1 22"));
+        assertEquals(Set.of("eth0"), SshGuard.carrying(s, "::ffff:10.0.0.9 50000 ::ffff:10.0.0.2 22"));
+    }
 }

@@ -97,6 +97,24 @@ class MainTest {
     }
 
     @Test
+    void anEmptyOrBlankCommandOrARootThatIsAFileIsAUsageError() throws Exception {
+        Run empty = main("", "-c", "");
+        assertEquals(2, empty.code());
+        assertEquals("vzbridge: -c needs a command line; it was empty\n", empty.err());
+        Run blank = main("", "-c", " \t ");
+        assertEquals(2, blank.code());
+        assertEquals("vzbridge: -c needs a command line; it was blank\n", blank.err());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("vzbridge-root", ".txt");
+        try {
+            Run root = main("", "--root", file.toString(), "-c", "save --diff");
+            assertEquals(2, root.code());
+            assertEquals("vzbridge: --root " + file + " is a regular file; it names the directory that stands for the node's /\n", root.err());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void dashCRunsOneCommand() {
         Run r = main("", "-c", "help");
         assertEquals(0, r.code(), r.err());

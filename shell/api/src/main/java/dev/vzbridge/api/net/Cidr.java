@@ -25,6 +25,9 @@ public record Cidr(IpAddress address, int prefix) {
         String p = text.substring(slash + 1);
         int prefix;
         if (p.matches("\\d{1,3}")) {
+            // /024 is refused like octets with leading zeros: is it octal, a typo of /24 or of /4?
+            if (p.length() > 1 && p.startsWith("0"))
+                throw new IllegalArgumentException("'" + text + "' has a leading zero in its prefix length");
             prefix = Integer.parseInt(p);
         } else if (!a.isV6() && p.contains(".")) {
             prefix = maskToPrefix(IpAddress.parse(p), text);

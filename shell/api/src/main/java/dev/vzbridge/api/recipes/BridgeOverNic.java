@@ -79,9 +79,12 @@ public final class BridgeOverNic {
 
     private static void requireUsableBridge(HostState host, Link l, Link nic) {
         if (!l.isBridge()) throw new UsageException(l.name() + " exists and is " + Names.kindOf(l) + ", not a bridge");
+        // Any port but a container's end is an uplink (a node that is itself a namespace has its NIC on a veth):
+        // a second one can loop the network while STP is off.
         for (Link port : host.portsOf(l.name()))
-            if (!port.isVeth() && !port.name().equals(nic.name()))
-                throw new UsageException(l.name() + " already bridges " + port.name() + "; one uplink per bridge");
+            if (!(port.isVeth() && ContainerPorts.isContainerEnd(port.name())) && !port.name().equals(nic.name()))
+                throw new UsageException(l.name() + " already bridges " + port.name() + "; one uplink per bridge"
+                    + " (a second one can loop the network): use another bridge for " + nic.name());
     }
 
     /** An address the bridge gets must not live on some third interface already. */

@@ -32,7 +32,7 @@ public final class BridgeRemoval {
                               Map<String, String> containerPorts, boolean keepOnBridge, Optional<SshSession> ssh) {
         Names.ifname("bridge", bridge);
         Optional<Link> found = host.link(bridge);
-        if (found.isEmpty()) return new Recipe(List.of(), List.of(), List.of("no bridge " + bridge + ": nothing to remove"), host);
+        if (found.isEmpty()) return new Recipe(List.of(), List.of(), List.of("no bridge " + bridge), host);
         Link br = found.get();
         if (!br.isBridge()) throw new UsageException(bridge + " is " + Names.kindOf(br) + ", not a bridge");
 

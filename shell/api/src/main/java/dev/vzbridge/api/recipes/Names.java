@@ -15,23 +15,38 @@ public final class Names {
     private Names() {
     }
 
-    /** A name the kernel would accept for a new interface (dev_valid_name). */
+    /**
+     * The one rule for every interface name vzbridge is given (bridge, NIC,
+     * --ifname, plugin arguments): 1 to 15 bytes of ASCII letters, digits, '_',
+     * '.' and '-', and not "." or "..". Stricter than the kernel on purpose: a name
+     * ends up in argv, file names (ifcfg-NAME) and shell-sourced config files, and
+     * '%' would make the kernel choose another name ("br%d" becomes br0, br1…).
+     */
     public static String ifname(String option, String name) {
         if (name == null || name.isEmpty()) throw new UsageException(option + ": empty interface name");
         String shown = printable(name);
         if (name.equals(".") || name.equals("..")) throw new UsageException(option + " '" + shown + "' is not a valid interface name");
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == 0) throw new UsageException(option + " '" + shown + "' contains a NUL byte");
-            if (c == '/') throw new UsageException(option + " '" + shown + "' contains '/'");
-            if (c == ':') throw new UsageException(option + " '" + shown + "' contains ':' (alias labels are not interfaces)");
-            if (Character.isWhitespace(c) || Character.isISOControl(c))
-                throw new UsageException(option + " '" + shown + "' contains whitespace or a control character");
+            if (isNameChar(c)) continue;
+            String why;
+            if (c == 0) why = "contains a NUL byte";
+            else if (c == '/') why = "contains '/'";
+            else if (c == ':') why = "contains ':' (alias labels are not interfaces)";
+            else if (c == '%') why = "contains '%' (the kernel would pick a different name for it)";
+            else if (Character.isWhitespace(c) || Character.isISOControl(c)) why = "contains whitespace or a control character";
+            else why = "contains '" + new String(Character.toChars(name.codePointAt(i))) + "'";
+            throw new UsageException(option + " '" + shown + "' " + why + "; interface names use only ASCII letters, digits, '_', '.' and '-'");
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_IFNAME_BYTES)
             throw new UsageException(option + " '" + shown + "' is " + bytes + " bytes long; interface names have at most " + MAX_IFNAME_BYTES);
         return name;
+    }
+
+    /** ASCII letters, digits, '_', '.' and '-'. */
+    public static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     /** A valid name of an interface that exists on the node. */
@@ -59,6 +74,13 @@ public final class Names {
         if (l.isVeth() && ContainerPorts.isContainerEnd(name))
             throw new UsageException(option + ": " + name + " is a container's interface, not a NIC");
         return l;
+    }
+
+    /** Refuses when the runtime is not installed, saying so, before any container is looked for. */
+    public static void runtimeAvailable(dev.vzbridge.api.tools.ContainerRuntime runtime) {
+        runtime.unavailable().ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
     }
 
     /** A container ID's form (checked before the host is looked at). */

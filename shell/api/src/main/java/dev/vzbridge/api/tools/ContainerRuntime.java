@@ -13,6 +13,11 @@ public interface ContainerRuntime {
     /** "vzctl" or "netns". */
     String name();
 
+    /** Why no container can be worked with (the runtime is not installed), or empty when it can. */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     /** The host end's name for a container interface, e.g. CT 101 eth0 → veth101.0. */
     String hostIfname(String ctid, String ifname);
 

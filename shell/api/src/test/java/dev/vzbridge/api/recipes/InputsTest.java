@@ -29,6 +29,9 @@ class InputsTest {
         "ff02::1/64|multicast",
         "::1/128|loopback",
         "10.0.0.2/x|bad prefix length",
+        "203.0.113.196/026|leading zero in its prefix length",
+        "10.0.0.2/024|leading zero in its prefix length",
+        "2001:db8::2/064|leading zero in its prefix length",
     })
     void badAddresses(String text, String problem) {
         UsageException e = assertThrows(UsageException.class, () -> Inputs.hostAddress("--address", text));
@@ -86,14 +89,14 @@ class InputsTest {
     }
 
     @Test
-    void namesFollowTheKernelsRules() {
+    void namesFollowTheOneNameRule() {
         assertEquals("veth101.0", Names.ifname("--nic", "veth101.0"));
         assertThrows(UsageException.class, () -> Names.ifname("--nic", "a23456789012345x"));
-        assertEquals("--nic 'a/b' contains '/'", assertThrows(UsageException.class, () -> Names.ifname("--nic", "a/b")).getMessage());
-        assertEquals("--nic 'a\\x00b' contains a NUL byte", assertThrows(UsageException.class, () -> Names.ifname("--nic", "a\0b")).getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> Names.ifname("--nic", "a/b")).getMessage().startsWith("--nic 'a/b' contains '/'"));
+        assertTrue(assertThrows(UsageException.class, () -> Names.ifname("--nic", "a\0b")).getMessage().startsWith("--nic 'a\\x00b' contains a NUL byte"));
         assertTrue(assertThrows(UsageException.class, () -> Names.ifname("--nic", "a b")).getMessage().contains("whitespace"));
         assertTrue(assertThrows(UsageException.class, () -> Names.ifname("--nic", "a\nb")).getMessage().contains("'a\\x0ab'"));
-        assertTrue(assertThrows(UsageException.class, () -> Names.ifname("--nic", "äääääääää")).getMessage().contains("18 bytes"));
+        assertTrue(assertThrows(UsageException.class, () -> Names.ifname("--nic", "äääääääää")).getMessage().contains("contains 'ä'"));
         assertThrows(UsageException.class, () -> Names.ifname("--nic", ""));
         assertThrows(UsageException.class, () -> Names.ifname("--nic", ".."));
         assertThrows(UsageException.class, () -> Names.ifname("--nic", "eth0:1"));
