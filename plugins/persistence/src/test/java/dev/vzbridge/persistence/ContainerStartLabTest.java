@@ -137,6 +137,7 @@ class ContainerStartLabTest {
         assertFalse(lab.run(hn(), "ip", "route", "show", "203.0.113.195/32").isBlank(), "host route back");
         assertTrue(lab.ping(ct(), "203.0.113.193"), "CT reaches its gateway");
         assertTrue(lab.ping(hn(), "203.0.113.195"), "node reaches the CT over the host route");
+        assertTrue(lab.ping(ct(), "10.0.0.2"), "CT reaches the node");
 
         // The restarted CT is what was saved.
         HostState again = observe();
@@ -167,6 +168,35 @@ class ContainerStartLabTest {
         assertTrue(lab.run(ct(), "ip", "route").contains("default via 203.0.113.193 dev eth0"));
         assertTrue(lab.ping(ct(), "203.0.113.193"), "CT reaches its gateway over br0");
         assertTrue(lab.ping(ct(), "192.168.77.1"), "CT reaches the node over br1");
+        assertTrue(save("--check").plan(context(observe(), root)).isEmpty(), "save --check is clean after the restart");
+    }
+
+    /** Legacy too: a br0 from the installer's layout is kept (edited in place, one bridge file), and the CT comes back. */
+    @Test
+    void theInstallersBridgeIsKeptOnLegacy(Lab lab) throws IOException {
+        bridgedNode(lab);
+        ip(hn(), "link set br0 type bridge forward_delay 200");
+        put(root, "/etc/sysconfig/network-scripts/ifcfg-br0", SaveOpenVz7Test.INSTALLER_BR0.getBytes());
+        put(root, "/etc/sysconfig/network-scripts/ifcfg-eth0", SaveOpenVz7Test.INSTALLER_ETH0.getBytes());
+        ok(vzctl("set", "101", "--netif_add", "eth0,,veth101.0,,br0", "--save"));
+        ok(vzctl("start", "101"));
+        ip(hn(), "link set veth101.0 master br0 up", "route add 203.0.113.195/32 dev br0");
+        ip(ct(), "link set eth0 up", "addr add 203.0.113.195/26 dev eth0",
+            "route add default via 203.0.113.193 dev eth0", "route add 10.0.0.2 dev eth0");
+
+        apply(root, save().plan(context(observe(), root)));
+        String brMac = lab.run(hn(), "cat", "/sys/class/net/br0/address").strip();
+        assertEquals(SaveOpenVz7Test.INSTALLER_BR0 + "# Bridge br0, written by vzbridge 0.1.0-test; edit via \"vzbridge save\".\n"
+            + "MACADDR=" + brMac + "\n", new String(read(root, "/etc/sysconfig/network-scripts/ifcfg-br0")));
+        assertEquals(SaveOpenVz7Test.INSTALLER_ETH0, new String(read(root, "/etc/sysconfig/network-scripts/ifcfg-eth0")));
+        try (var files = Files.list(root.resolve("etc/sysconfig/network-scripts"))) {
+            assertEquals(2, files.count(), "no second bridge file");
+        }
+
+        ok(vzctl("stop", "101"));
+        ok(vzctl("start", "101"));
+        assertTrue(lab.ping(ct(), "203.0.113.193"), "CT reaches its gateway");
+        assertTrue(lab.ping(ct(), "10.0.0.2"), "CT reaches the node");
         assertTrue(save("--check").plan(context(observe(), root)).isEmpty(), "save --check is clean after the restart");
     }
 }

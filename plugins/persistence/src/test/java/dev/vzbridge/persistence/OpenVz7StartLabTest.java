@@ -201,6 +201,13 @@ class OpenVz7StartLabTest {
         ExecResult noBridge = hook(UUID, "addif", "veth101.0", "br7");
         assertEquals(1, noBridge.exitCode());
         assertTrue(noBridge.stderr().contains("bridge br7 for veth101.0 does not exist"), noBridge.stderr());
+        List<String> virtual = new ArrayList<>(List.of("env", "-i", "VEID=" + UUID, "HOME=/root", "TERM=dumb",
+            "PATH=" + bin + ":" + System.getenv("PATH"), root.resolve("usr/sbin/vznetcfg.custom").toString(), "addif", "veth101.0", "Bridged"));
+        put(root, "/etc/vz/conf/" + UUID + ".conf", new String(read(root, "/etc/vz/conf/" + UUID + ".conf"))
+            .replace("network=br0,type=bridge", "network=Bridged").getBytes());
+        ExecResult notBridged = lab.exec(hn(), virtual);
+        assertEquals(1, notBridged.exitCode());
+        assertTrue(notBridged.stderr().contains("network Bridged of veth101.0 is not a bridge"), notBridged.stderr());
         ExecResult noConf = hook("4b5c", "addif", "veth101.0", "br0");
         assertEquals(1, noConf.exitCode());
         assertTrue(noConf.stderr().contains("cannot read " + root + "/etc/vz/conf/4b5c.conf"), noConf.stderr());

@@ -9,7 +9,10 @@ import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.api.tools.OpenVz;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -75,11 +78,14 @@ class SaveThroughEngineTest {
      * Writing file k fails (its target's directory is a regular file): the engine
      * undoes the files written before it and every file is byte-identical to before.
      */
-    @Test
-    void failureWhileWritingAnyFileRestoresEveryFile() throws IOException {
+    @ParameterizedTest
+    @EnumSource(OpenVz.class)
+    void failureWhileWritingAnyFileRestoresEveryFile(OpenVz openvz) throws IOException {
         node();
+        // NetworkManager runs: on both platforms save also writes NM_CONTROLLED=no.
+        put(root, "/run/NetworkManager/NetworkManager.pid", "812\n".getBytes());
         Map<String, String> before = files();
-        Plan plan = save().plan(context(bridgedNode(), root));
+        Plan plan = save().plan(context(bridgedNode(), root, openvz));
         int n = plan.changes().size();
         assertTrue(n >= 6, plan.files().toString());
         for (int k = 0; k < n; k++) {
