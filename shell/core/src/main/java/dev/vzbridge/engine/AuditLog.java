@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * {@code /var/log/vzbridge.log} under --root: one line per transaction outcome,
- * {@code TIME user=U ssh=CLIENT result=R tx=TXID command='…'}.
+ * {@code TIME user=U ssh=CLIENT result=R [by=ACTOR] tx=TXID command='…'}.
  */
 public final class AuditLog {
     public static final String PATH = "/var/log/vzbridge.log";
@@ -19,8 +19,14 @@ public final class AuditLog {
     }
 
     public static void append(Path root, JournalRecord.Header h, String result) {
+        append(root, h, result, null);
+    }
+
+    /** @param actor who acted when not the shell itself (e.g. "guardian"): adds {@code by=ACTOR} */
+    public static void append(Path root, JournalRecord.Header h, String result, String actor) {
         String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " user=" + word(h.user())
-            + " ssh=" + word(h.sshClient()) + " result=" + result + " tx=" + h.txid()
+            + " ssh=" + word(h.sshClient()) + " result=" + result + (actor == null ? "" : " by=" + word(actor))
+            + " tx=" + h.txid()
             + " command=" + dev.vzbridge.api.plan.Exec.quote(h.command() == null ? "" : h.command()) + "\n";
         Path file = root.resolve(PATH.substring(1));
         try {

@@ -29,6 +29,7 @@ public final class Engine implements PlanExecutor {
     private final java.util.function.Supplier<Node> nodeFactory;
     private Node node;
     private final Watchdog.Launcher watchdog;
+    private final Guardian.Launcher guardian;
     private final PrintWriter out;
     private final PrintWriter err;
     private final TxAdmin admin;
@@ -42,19 +43,26 @@ public final class Engine implements PlanExecutor {
      * node, and its root (which --lab sets to a temporary directory) is taken from it then.
      */
     public Engine(GlobalOptions options, HostAccess host, PrintWriter out, PrintWriter err) {
-        this(options, () -> Node.of(host, host.root()), Watchdog.DETACHED, out, err);
+        this(options, () -> Node.of(host, host.root()), Watchdog.DETACHED, Guardian.DETACHED, out, err);
     }
 
-    /** For tests and tools: a node built by hand and a chosen watchdog launcher. */
+    /** For tests and tools: a node built by hand and a chosen watchdog launcher; no guardian. */
     public Engine(GlobalOptions options, Node node, Watchdog.Launcher watchdog, PrintWriter out, PrintWriter err) {
-        this(options, () -> node, watchdog, out, err);
+        this(options, () -> node, watchdog, Guardian.NONE, out, err);
+    }
+
+    /** For tests and tools: a node built by hand, chosen watchdog and guardian launchers. */
+    public Engine(GlobalOptions options, Node node, Watchdog.Launcher watchdog, Guardian.Launcher guardian,
+                  PrintWriter out, PrintWriter err) {
+        this(options, () -> node, watchdog, guardian, out, err);
     }
 
     private Engine(GlobalOptions options, java.util.function.Supplier<Node> node, Watchdog.Launcher watchdog,
-                   PrintWriter out, PrintWriter err) {
+                   Guardian.Launcher guardian, PrintWriter out, PrintWriter err) {
         this.options = options;
         this.nodeFactory = node;
         this.watchdog = watchdog;
+        this.guardian = guardian;
         this.out = out;
         this.err = err;
         this.admin = new TxAdmin(this::node, options, out, err);
@@ -114,10 +122,11 @@ public final class Engine implements PlanExecutor {
             }
         }
         Transaction.Settings settings = new Transaction.Settings(Duration.ofSeconds(Math.max(0, options.lockWait)),
-            !options.noVerify, confirm, System.console() != null, origin, watchdog);
+            !options.noVerify, confirm, System.console() != null, origin, watchdog, guardian);
         Outcome o = new Transaction(node(), settings, err).apply(plan, commandLine);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
         report(o, plan);
+        SignalDeferral.honour();
         return o.exitCode();
     }
 

@@ -28,6 +28,19 @@ final class Reverter {
 
     /** @param scope compare only these node links (plus containers and files); null compares the whole node */
     static Outcome revert(Journal journal, Node node, List<String> reason, TxState finalState, Set<String> scope) {
+        return revert(journal, node, reason, finalState, scope, null);
+    }
+
+    /** @param actor who rolls back when it is not the shell that applied (e.g. "guardian"), for the audit log */
+    static Outcome revert(Journal journal, Node node, List<String> reason, TxState finalState, Set<String> scope,
+                          String actor) {
+        try (SignalDeferral.Scope deferred = SignalDeferral.enter()) {
+            return revertDeferred(journal, node, reason, finalState, scope, actor);
+        }
+    }
+
+    private static Outcome revertDeferred(Journal journal, Node node, List<String> reason, TxState finalState,
+                                          Set<String> scope, String actor) {
         journal.append(state(TxState.ROLLING_BACK, String.join("; ", reason), null));
         ActionExecutor exec = new ActionExecutor(node.runner(), node::underRoot, ActionTimeout.get());
         List<String> details = new ArrayList<>(reason);
@@ -37,12 +50,12 @@ final class Reverter {
         if (before == null) {
             // Killed before the snapshot was written: no action ran yet (the snapshot precedes them).
             journal.append(state(finalState, "nothing had run", null));
-            audit(node, log, finalState.word());
+            audit(node, log, finalState.word(), actor);
             return new Outcome(1, journal.txid(), finalState, summary(finalState) + ": nothing had run", details);
         }
         if (node.probe() == null) {
             journal.append(state(TxState.DRIFT, "not verified: the node cannot be observed", null));
-            audit(node, log, "rolled-back-unverified");
+            audit(node, log, "rolled-back-unverified", actor);
             details.add("the host could not be observed, so the restore is not proven");
             return new Outcome(3, journal.txid(), TxState.DRIFT, summary(finalState) + " (NOT verified)", details);
         }
@@ -56,12 +69,12 @@ final class Reverter {
         }
         if (drift.isEmpty()) {
             journal.append(state(finalState, "verified", null));
-            audit(node, log, finalState.word());
+            audit(node, log, finalState.word(), actor);
             return new Outcome(1, journal.txid(), finalState, summary(finalState) + ": host restored (verified)", details);
         }
         journal.append(new JournalRecord.SnapshotRecord("after-rollback", now));
         journal.append(state(TxState.DRIFT, String.join("; ", drift), null));
-        audit(node, log, "drift");
+        audit(node, log, "drift", actor);
         details.add("the host differs from before the transaction:");
         drift.forEach(d -> details.add("  " + d));
         return new Outcome(3, journal.txid(), TxState.DRIFT, summary(finalState) + " but drift remains", details);
@@ -82,7 +95,11 @@ final class Reverter {
     }
 
     static void audit(Node node, TxLog log, String result) {
-        if (log.header() != null) AuditLog.append(node.root(), log.header(), result);
+        audit(node, log, result, null);
+    }
+
+    static void audit(Node node, TxLog log, String result, String actor) {
+        if (log.header() != null) AuditLog.append(node.root(), log.header(), result, actor);
     }
 
     /** Per-action timeout for host commands. */

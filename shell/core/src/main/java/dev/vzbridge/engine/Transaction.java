@@ -21,9 +21,10 @@ final class Transaction {
     /**
      * @param confirmSeconds 0 commits at once; otherwise stays pending this long
      * @param watchdog       starts the process that owns the confirm deadline
+     * @param guardian       starts the process that rolls back if this one dies mid-transaction
      */
     record Settings(Duration lockWait, boolean verify, int confirmSeconds, boolean terminal, Origin origin,
-                    Watchdog.Launcher watchdog) {
+                    Watchdog.Launcher watchdog, Guardian.Launcher guardian) {
     }
 
     private final Node node;
@@ -63,7 +64,9 @@ final class Transaction {
         try {
             String pending = Pending.describe(node.root());
             if (pending != null) return Outcome.failed(pending);
-            return applyLocked(plan, command);
+            try (SignalDeferral.Scope deferred = SignalDeferral.enter()) {
+                return applyLocked(plan, command);
+            }
         } finally {
             lock.close();
         }
@@ -78,6 +81,15 @@ final class Transaction {
             o.tools(), ProcessHandle.current().pid());
         journal.append(header);
         journal.append(new JournalRecord.PlanRecord(plan));
+        // From here until the outcome, a death of this process is noticed and rolled back.
+        Guardian.Watch guard = settings.guardian().start(node.root(), txid);
+        Outcome outcome = applyGuarded(plan, journal, header);
+        guard.standDown();
+        return outcome;
+    }
+
+    private Outcome applyGuarded(Plan plan, Journal journal, JournalRecord.Header header) {
+        String txid = journal.txid();
         if (node.probe() != null) {
             journal.append(new JournalRecord.SnapshotRecord("before", snapshot(plan)));
         }
@@ -92,6 +104,11 @@ final class Transaction {
             for (int si = 0; si < change.steps().size(); si++) {
                 Step step = change.steps().get(si);
                 n++;
+                String signal = SignalDeferral.abortRequested();
+                if (signal != null) {
+                    return Reverter.revert(journal, node, List.of("interrupted by " + signal + " before step " + n + "/"
+                        + total + " (" + change.summary() + ")"), TxState.ROLLED_BACK);
+                }
                 try {
                     FileBackup backup = exec.backup(step.apply(),
                         journal.backupDir().resolve(ci + "-" + si));
@@ -111,20 +128,26 @@ final class Transaction {
                 }
             }
         }
-        if (settings.verify()) {
+        if (settings.verify() && SignalDeferral.abortRequested() == null) {
             List<String> failed;
             try {
                 failed = new Verifier(node, err, settings.terminal()).verify(plan);
             } catch (RuntimeException e) {
                 failed = List.of("cannot verify: " + describe(e));
             }
-            if (!failed.isEmpty()) {
+            if (!failed.isEmpty() && SignalDeferral.abortRequested() == null) {
                 List<String> why = new ArrayList<>();
                 failed.forEach(f -> why.add("check failed: " + f));
                 return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
             }
         }
         if (node.probe() != null) journal.append(new JournalRecord.SnapshotRecord("after", snapshot(plan)));
+        // The last moment a signal can stop the change: after this record it stands.
+        String signal = SignalDeferral.abortRequested();
+        if (signal != null) {
+            return Reverter.revert(journal, node, List.of("interrupted by " + signal + " after the last step"),
+                TxState.ROLLED_BACK);
+        }
         if (settings.confirmSeconds() > 0) {
             long deadline = System.currentTimeMillis() + settings.confirmSeconds() * 1000L;
             journal.append(Reverter.state(TxState.PENDING_CONFIRM, "confirm within " + settings.confirmSeconds() + " s",

@@ -90,6 +90,7 @@ public final class TxAdmin {
                 print(o, code);
                 worst = Math.max(worst, code);
             }
+            SignalDeferral.honour();
             return worst;
         } catch (HostLock.LockedException e) {
             return fail(e.getMessage(), List.of());
@@ -126,6 +127,7 @@ public final class TxAdmin {
                 TxState.UNDONE, scope);
             int code = o.exitCode() == 1 ? 0 : o.exitCode();
             print(o, code);
+            SignalDeferral.honour();
             return code;
         } catch (HostLock.LockedException e) {
             return fail(e.getMessage(), List.of());

@@ -56,7 +56,8 @@ final class Verifier {
                 }
             }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            if (failed.isEmpty() || elapsed >= boundMs) break;
+            // A deferred signal stops the waiting: the transaction rolls back instead.
+            if (failed.isEmpty() || elapsed >= boundMs || SignalDeferral.abortRequested() != null) break;
             if (waitingForStp) progress.show("waiting for bridge ports to forward (STP)", elapsed, boundMs);
             sleep(POLL_MS);
         }
@@ -89,7 +90,7 @@ final class Verifier {
             } catch (RunnerException e) {
                 return false;
             }
-            if ((System.nanoTime() - start) / 1_000_000 >= boundMs) return false;
+            if ((System.nanoTime() - start) / 1_000_000 >= boundMs || SignalDeferral.abortRequested() != null) return false;
             sleep(POLL_MS);
         }
     }

@@ -30,12 +30,8 @@ public final class Watchdog {
 
     /** The real launcher: setsid JAVA -cp CLASSPATH dev.vzbridge.engine.Watchdog ROOT TXID. */
     public static final Launcher DETACHED = (root, txid) -> {
-        String java = ProcessHandle.current().info().command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Small and quick: it must act within moments of the deadline even on a busy node.
-        List<String> argv = new ArrayList<>(List.of("setsid", java, "-Xshare:auto", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            Watchdog.class.getName(), root.toAbsolutePath().toString(), txid));
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(javaCommand(Watchdog.class, root, txid));
         File log = Journal.dir(root).resolve(txid + ".watchdog.log").toFile();
         try {
             // A detached child outliving this JVM: ProcessBuilder with its output in a file, argv only.
@@ -46,6 +42,15 @@ public final class Watchdog {
             return "cannot start the watchdog (" + e.getMessage() + "): roll back with 'undo " + txid + "' if needed";
         }
     };
+
+    /** The same java binary and class path running {@code main} with ROOT TXID, small and quick to start. */
+    static List<String> javaCommand(Class<?> main, Path root, String txid) {
+        String java = ProcessHandle.current().info().command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Small and quick: it must act within moments of a deadline or a death even on a busy node.
+        return List.of(java, "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-cp", System.getProperty("java.class.path"), main.getName(), root.toAbsolutePath().toString(), txid);
+    }
 
     public static void main(String[] args) {
         if (args.length != 2) {

@@ -13,13 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** The real runner: commons-exec, argv only, a watchdog per process. */
+/**
+ * The real runner: commons-exec, argv only, a watchdog per process. Every program
+ * starts in a session of its own (setsid, which execs it under the same PID), so a
+ * Ctrl-C or hang-up meant for the shell never reaches a tool half-way through a step.
+ */
 public final class ProcessRunner implements CommandRunner {
+    /** util-linux setsid: not a group leader here, so it calls setsid(2) and execs the program. */
+    static final String SETSID = "setsid";
+
     @Override
     public ExecResult run(List<String> argv, String stdin, Duration timeout) {
-        CommandLine cmd = new CommandLine(argv.get(0));
+        CommandLine cmd = new CommandLine(SETSID);
         // handleQuoting=false: the argument reaches the program byte for byte.
-        for (String a : argv.subList(1, argv.size())) cmd.addArgument(a, false);
+        for (String a : argv) cmd.addArgument(a, false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ByteArrayInputStream in = stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
@@ -36,7 +43,12 @@ public final class ProcessRunner implements CommandRunner {
         } catch (IOException e) {
             throw new RunnerException("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
         }
-        return new ExecResult(argv, code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-            watchdog.killedProcess());
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        if ((code == 126 || code == 127) && stderr.startsWith("setsid: failed to execute ")) {
+            // The program itself could not start: the same verdict as when the JVM could not start it.
+            String why = stderr.substring(stderr.lastIndexOf(": ") + 2).strip();
+            throw new RunnerException("cannot run " + argv.get(0) + ": " + why, null);
+        }
+        return new ExecResult(argv, code, out.toString(StandardCharsets.UTF_8), stderr, watchdog.killedProcess());
     }
 }

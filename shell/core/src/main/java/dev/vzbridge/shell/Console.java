@@ -1,6 +1,7 @@
 package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.engine.SignalDeferral;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -107,6 +108,8 @@ public final class Console {
     private volatile long lastInterrupt;
 
     private void interruptedWhileRunning(Session session) {
+        // During a transaction Ctrl-C means "abort": it rolls back, then the prompt returns.
+        if (SignalDeferral.arrived("SIGINT", 0)) return;
         long now = System.nanoTime();
         if (lastInterrupt != 0 && now - lastInterrupt < INTERRUPT_WINDOW_NANOS) {
             session.err().println("\nvzbridge: interrupted; leaving (the host access is closed on the way out)");

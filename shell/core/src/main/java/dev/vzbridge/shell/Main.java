@@ -2,6 +2,7 @@ package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.engine.Engine;
+import dev.vzbridge.engine.SignalDeferral;
 import dev.vzbridge.host.HostAccessFactory;
 import dev.vzbridge.plugins.DirectoryPolicy;
 import dev.vzbridge.plugins.PluginLoader;
@@ -59,6 +60,7 @@ public final class Main {
 
     public static void main(String[] args) {
         boolean terminal = System.console() != null;
+        SignalDeferral.install(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         int code = run(args, System.in, System.out, System.err, terminal);
         System.exit(code);
     }

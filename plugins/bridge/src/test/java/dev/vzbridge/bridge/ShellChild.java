@@ -1,0 +1,54 @@
+package dev.vzbridge.bridge;
+
+import dev.vzbridge.engine.Engine;
+import dev.vzbridge.engine.SignalDeferral;
+import dev.vzbridge.host.HostAccess;
+import dev.vzbridge.host.HostAccessFactory;
+import dev.vzbridge.shell.CommandCatalog;
+import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.shell.Shell;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code vzbridge --netns NODE --runtime netns --ct-netns PATTERN --tools iproute2 --root ROOT -c LINE} in a
+ * JVM of its own, with this plugin's commands (which the build tree has not packaged yet when tests run):
+ * what Main does, signal handling included. Args: ROOT NODE PATTERN LINE.
+ */
+public final class ShellChild {
+    private ShellChild() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        SignalDeferral.install(err);
+        GlobalOptions o = new GlobalOptions();
+        o.root = Path.of(args[0]);
+        o.netns = args[1];
+        o.runtime = "netns";
+        o.ctNetns = args[2];
+        o.tools = "iproute2";
+        o.lockWait = 30;
+        int code;
+        try (HostAccess host = HostAccessFactory.open(o, err)) {
+            Shell shell = new Shell(o, host, new Engine(o, host, out, err),
+                List.of(new CommandCatalog.Source("bridge", new BridgePlugin())), List.of(), out, err, false);
+            code = shell.execute(args[3]);
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** argv starting this class in a new session (its own process group, as a shell on its own terminal). */
+    static List<String> command(Path root, String node, String pattern, String line) {
+        List<String> argv = new ArrayList<>(List.of("setsid", ProcessHandle.current().info().command().orElseThrow(),
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+            ShellChild.class.getName(), root.toString(), node, pattern, line));
+        return argv;
+    }
+}

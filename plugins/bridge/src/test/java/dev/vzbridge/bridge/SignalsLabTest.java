@@ -1,0 +1,227 @@
+package dev.vzbridge.bridge;
+
+import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.exec.ProcessRunner;
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The shell, in a JVM and session of its own, is hit at every step of bridge create and ct attach:
+ * Ctrl-C (SIGINT to its process group) once and twice, SIGTERM, SIGHUP, and kill -9 with nobody
+ * typing 'recover'. A stand-in for ip on the shell's PATH holds the k-th changing command until the
+ * signal has been delivered, so "at step k" is exact. Every time the node ends exactly as it started.
+ */
+@LabTest(containers = {101})
+class SignalsLabTest {
+    /** ip as usual, except that the HOLD_AT-th command that changes something waits for $GATE/go. */
+    private static final String WRAPPER = """
+        #!/bin/sh
+        case " $* " in *" netns exec "*) exec REAL "$@";; esac
+        hold=
+        batch=
+        for a in "$@"; do case $a in add|del|delete|set|replace|change|flush) hold=1;; -batch|-b) batch=1;; esac; done
+        if [ -n "$batch" ]; then
+            exec 3<&0
+            input=$(cat <&3)
+            printf '%s\n' "$input" | grep -qwE 'add|del|delete|set|replace|change|flush' && hold=1
+        fi
+        run() { if [ -n "$batch" ]; then printf '%s\n' "$input" | REAL "$@"; else REAL "$@"; fi; }
+        [ -n "$hold" ] || { run "$@"; exit $?; }
+        i=1
+        while ! mkdir "$GATE/n.$i" 2>/dev/null; do i=$((i+1)); done
+        if [ "$i" = "$HOLD_AT" ]; then
+            echo "$*" > "$GATE/at"
+            while [ ! -e "$GATE/go" ]; do sleep 0.02; done
+        fi
+        run "$@"
+        """;
+
+    /** What hits the shell: a signal sent so many times to its process group (KILL: to the JVM alone). */
+    enum Hit {
+        INT_ONCE("INT", 1, 130), INT_TWICE("INT", 2, 130), TERM("TERM", 1, 143), HUP("HUP", 1, 129), KILL("KILL", 1, -1);
+
+        final String signal;
+        final int times;
+        final int exit;
+
+        Hit(String signal, int times, int exit) {
+            this.signal = signal;
+            this.times = times;
+            this.exit = exit;
+        }
+    }
+
+    @TempDir
+    Path tmp;
+    private Path bin;
+    private int runs;
+    private final Map<String, int[]> restored = new TreeMap<>();
+    private long slowestGuardianMs;
+
+    @Test
+    void everySignalAtEveryStepEndsWithTheNodeAsItStarted(Lab lab) throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        bin = Files.createDirectories(tmp.resolve("bin"));
+        String realIp = new ProcessRunner().run("sh", "-c", "command -v ip").stdout().strip();
+        Path ip = bin.resolve("ip");
+        Files.writeString(ip, WRAPPER.replace("REAL", realIp));
+        Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwxr-xr-x"));
+        LabNode node = new LabNode(lab, root, "iproute2");
+
+        String create = String.join(" ", SingleNicLabTest.CREATE);
+        hitEveryStep(lab, node, root, "bridge create", create, steps(node.plan(SingleNicLabTest.CREATE)));
+        assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
+        String attach = String.join(" ", SingleNicLabTest.ATTACH_101);
+        hitEveryStep(lab, node, root, "ct attach", attach, steps(node.plan(SingleNicLabTest.ATTACH_101)));
+        assertEquals(0, node.run(SingleNicLabTest.ATTACH_101), node.err::toString);
+        assertTrue(node.ping("101", Lab.ISP_GATEWAY), "after all that the recipe still works");
+
+        restored.forEach((what, n) -> System.out.printf("signals: %s restored at %d/%d steps%n", what, n[0], n[1]));
+        System.out.printf("signals: %d runs; guardian restored the node at most %d ms after kill -9%n", runs,
+            slowestGuardianMs);
+    }
+
+    /** All of them; -Dsignals.hits=KILL,TERM narrows a run while working on one. */
+    private static List<Hit> hits() {
+        String only = System.getProperty("signals.hits");
+        if (only == null || only.isBlank()) return List.of(Hit.values());
+        return java.util.Arrays.stream(only.split(",")).map(Hit::valueOf).toList();
+    }
+
+    private static int steps(Plan p) {
+        return p.changes().stream().mapToInt(c -> c.apply().size()).sum();
+    }
+
+    private void hitEveryStep(Lab lab, LabNode node, Path root, String what, String line, int steps) throws Exception {
+        String start = node.fingerprint();
+        for (Hit hit : hits()) {
+            int[] count = restored.computeIfAbsent(what + " " + hit.name().toLowerCase().replace('_', ' '),
+                k -> new int[2]);
+            for (int k = 1; k <= steps; k++) {
+                String where = what + ", " + hit + " at step " + k + "/" + steps;
+                hit(lab, node, root, line, hit, k, start, where);
+                assertEquals(start, node.fingerprint(), where);
+                count[0]++;
+                count[1]++;
+                runs++;
+            }
+        }
+    }
+
+    private void hit(Lab lab, LabNode node, Path root, String line, Hit hit, int k, String start, String where)
+        throws Exception {
+        Path gate = Files.createDirectories(tmp.resolve("gate-" + runs));
+        ProcessBuilder pb = new ProcessBuilder(ShellChild.command(root, lab.nodeNetns(), lab.ctNetnsPattern(), line))
+            .redirectOutput(gate.resolve("out").toFile()).redirectError(gate.resolve("err").toFile());
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("GATE", gate.toString());
+        pb.environment().put("HOLD_AT", String.valueOf(k));
+        Process p = pb.start();
+        try {
+            awaitFile(p, gate, gate.resolve("at"), where);
+            if (hit == Hit.KILL) {
+                p.destroyForcibly();
+                assertTrue(p.waitFor(10, TimeUnit.SECONDS), where);
+                long killed = System.nanoTime();
+                Files.writeString(gate.resolve("go"), "");
+                awaitRestoredByGuardian(node, root, start, killed, where);
+                return;
+            }
+            for (int i = 1; i <= hit.times; i++) {
+                new ProcessRunner().run("kill", "-" + hit.signal, "--", "-" + p.pid());
+                int want = i;
+                awaitText(p, gate, () -> count(read(gate.resolve("err")), "SIG" + hit.signal + ":") >= want, where);
+            }
+            Files.writeString(gate.resolve("go"), "");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), where);
+            String said = read(gate.resolve("out")) + read(gate.resolve("err"));
+            assertEquals(hit.exit, p.exitValue(), where + ":\n" + said);
+            assertTrue(said.contains("interrupted by SIG" + hit.signal), where + ":\n" + said);
+            assertTrue(said.contains("host restored (verified)"), where + ":\n" + said);
+        } finally {
+            if (p.isAlive()) p.destroyForcibly();
+            Files.writeString(gate.resolve("go"), "");
+        }
+    }
+
+    private void awaitRestoredByGuardian(LabNode node, Path root, String start, long killed, String where)
+        throws Exception {
+        long deadline = killed + TimeUnit.SECONDS.toNanos(30);
+        while (!start.equals(node.fingerprint()) && System.nanoTime() < deadline) Thread.sleep(50);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+        slowestGuardianMs = Math.max(slowestGuardianMs, ms);
+        Path journals = root.resolve("var/lib/vzbridge/journal");
+        assertEquals(start, node.fingerprint(), where + ": guardian log " + logs(journals));
+        // The guardian is done when the audit log names it for the newest transaction.
+        String newest;
+        try (var s = Files.list(journals)) {
+            newest = s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl")).sorted()
+                .reduce((a, b) -> b).orElseThrow().replace(".jsonl", "");
+        }
+        Path audit = root.resolve("var/log/vzbridge.log");
+        while (System.nanoTime() < deadline && !(Files.exists(audit) && read(audit).contains("by=guardian tx=" + newest))) {
+            Thread.sleep(50);
+        }
+        assertTrue(read(audit).contains("result=rolled-back by=guardian tx=" + newest), where + ": " + read(audit)
+            + logs(journals));
+        assertTrue(ms < 10_000, where + ": restored only after " + ms + " ms");
+    }
+
+    private static String logs(Path journals) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (var s = Files.list(journals)) {
+            for (Path f : s.toList()) {
+                sb.append(f.getFileName()).append('\n');
+                if (f.toString().endsWith(".guardian.log")) sb.append(read(f));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void awaitFile(Process p, Path gate, Path file, String where) throws Exception {
+        awaitText(p, gate, () -> Files.exists(file), where);
+    }
+
+    private static void awaitText(Process p, Path gate, java.util.function.BooleanSupplier ok, String where)
+        throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!ok.getAsBoolean()) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                fail(where + " (held: " + read(gate.resolve("at")) + "): the shell " + (p.isAlive() ? "never got there" : "ended with " + p.exitValue()) + ":\n"
+                    + read(gate.resolve("out")) + read(gate.resolve("err")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) n++;
+        return n;
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.vzbridge.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dead-man switch of a transaction. From before the first action until the
+ * transaction ends, a detached {@code sh} (own session via setsid, so no terminal
+ * signal reaches it) waits on a pipe whose only writer is the shell. When the shell
+ * ends the transaction it writes "ended" and the waiter exits: one small process,
+ * no JVM. When the shell dies instead (kill -9, OOM, a lost cgroup) the kernel
+ * closes the pipe, the waiter reads nothing and execs this class, which rolls the
+ * journal back unless it is committed or awaits confirm. Usage: {@code Guardian ROOT TXID}.
+ */
+public final class Guardian {
+    /**
+     * The waiter. Its arguments arrive as positional parameters and are only ever
+     * expanded quoted, never parsed: $1 is the log file, the rest the argv to exec.
+     */
+    static final String WAITER = "IFS= read -r verdict; [ \"$verdict\" = ended ] && exit 0; "
+        + "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1";
+
+    private Guardian() {
+    }
+
+    /** Starts the guardian of one transaction. */
+    @FunctionalInterface
+    public interface Launcher {
+        Watch start(Path root, String txid);
+    }
+
+    /** The running guardian, seen from the shell. */
+    public interface Watch {
+        /** The transaction ended (committed, pending confirm, rolled back): the guardian leaves. */
+        void standDown();
+    }
+
+    /** No guardian (tests that play the crashed shell and recover by hand). */
+    public static final Launcher NONE = (root, txid) -> () -> { };
+
+    /** setsid sh -c WAITER guardian LOG JAVA … dev.vzbridge.engine.Guardian ROOT TXID, stdin a pipe from this JVM. */
+    public static final Launcher DETACHED = (root, txid) -> {
+        String log = Journal.dir(root).resolve(txid + ".guardian.log").toString();
+        List<String> argv = new ArrayList<>(List.of("setsid", "sh", "-c", WAITER, "vzbridge-guardian", log));
+        argv.addAll(Watchdog.javaCommand(Guardian.class, root, txid));
+        try {
+            Process p = new ProcessBuilder(argv).redirectOutput(new File("/dev/null"))
+                .redirectError(new File("/dev/null")).start();
+            OutputStream pipe = p.getOutputStream();
+            return () -> {
+                try (pipe) {
+                    pipe.write("ended\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the waiter is gone already; nothing is left to stop
+                }
+            };
+        } catch (IOException e) {
+            System.err.println("vzbridge: cannot start the guardian (" + e.getMessage()
+                + "): if this shell dies mid-change, run 'recover'");
+            return NONE.start(root, txid);
+        }
+    };
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: Guardian ROOT TXID");
+            System.exit(2);
+        }
+        System.exit(rescue(Path.of(args[0]), args[1], new PrintWriter(System.err, true)));
+    }
+
+    /** Rolls the transaction back if its shell left it unfinished; returns an exit code. */
+    static int rescue(Path root, String txid, PrintWriter err) {
+        Journal journal = Journal.find(root, txid).orElse(null);
+        if (journal == null) {
+            err.println(Instant.now() + " no journal " + txid + ": nothing to guard");
+            return 0;
+        }
+        TxLog first = journal.log();
+        if (!first.isUnfinished() || first.plan() == null) return 0;
+        long pid = first.header() == null ? -1 : first.header().pid();
+        err.println(Instant.now() + " shell PID " + pid + " ended in the middle of " + txid + "; rolling back");
+        try (Watchdog.Opened opened = Watchdog.open(first);
+             HostLock lock = HostLock.acquire(root, "guardian of " + txid, Duration.ofMinutes(10), err)) {
+            TxLog now = journal.log();
+            if (!now.isUnfinished()) return 0; // someone ran 'recover' first
+            Outcome o = Reverter.revert(journal, opened.node(), List.of("its shell (PID " + pid
+                + ") ended mid-transaction; rolled back by the guardian"), TxState.ROLLED_BACK, null, "guardian");
+            o.details().forEach(err::println);
+            err.println(Instant.now() + " " + o.summary());
+            return o.exitCode() == 1 ? 0 : o.exitCode();
+        } catch (HostLock.LockedException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+}
