@@ -20,7 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -62,7 +64,9 @@ public final class ActionExecutor {
         String nodePath = touchedFile(apply);
         Path target = underRoot.apply(nodePath);
         try {
-            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return new FileBackup(nodePath, null, 0, 0, 0);
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return new FileBackup(nodePath, null, 0, 0, 0, missingDirs(nodePath));
+            }
             Files.createDirectories(copy.getParent());
             writeAtomically(copy, Files.readAllBytes(target), 0600, -1, -1);
             int mode = (Integer) Files.getAttribute(target, "unix:mode") & 07777;
@@ -72,6 +76,16 @@ public final class ActionExecutor {
         } catch (IOException e) {
             throw new ActionFailedException("cannot back up " + nodePath + ": " + e.getMessage());
         }
+    }
+
+    /** The directories above nodePath that do not exist yet, outermost first. */
+    private List<String> missingDirs(String nodePath) {
+        List<String> out = new ArrayList<>();
+        for (Path p = Path.of(nodePath).getParent(); p != null && p.getParent() != null; p = p.getParent()) {
+            if (Files.isDirectory(underRoot.apply(p.toString()))) break;
+            out.add(0, p.toString());
+        }
+        return out.isEmpty() ? null : out;
     }
 
     /**
@@ -145,6 +159,7 @@ public final class ActionExecutor {
         }
         if (!stepBackup.existed()) {
             delete(r.path());
+            removeMadeDirs(stepBackup);
             return;
         }
         try {
@@ -152,6 +167,35 @@ public final class ActionExecutor {
                 stepBackup.mode(), stepBackup.uid(), stepBackup.gid());
         } catch (IOException e) {
             throw new ActionFailedException("cannot restore " + r.path() + ": " + e.getMessage());
+        }
+    }
+
+    /** Directories the step's write created go again, innermost first, if nothing else moved in. */
+    private void removeMadeDirs(FileBackup backup) throws ActionFailedException {
+        List<String> dirs = backup.madeDirs() == null ? List.of() : backup.madeDirs();
+        for (int i = dirs.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(underRoot.apply(dirs.get(i)));
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                return; // someone else's file lives there now: keep it
+            } catch (IOException e) {
+                throw new ActionFailedException("cannot remove directory " + dirs.get(i) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Leftovers of {@link #writeAtomically} interrupted by a crash: {@code .NAME.*.tmp} next to the file. */
+    static List<Path> strayTempFiles(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) return List.of();
+        String prefix = "." + target.getFileName() + ".";
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith(".tmp") && n.length() > prefix.length() + 4;
+            }).toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

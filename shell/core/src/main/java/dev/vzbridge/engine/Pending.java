@@ -1,20 +1,46 @@
 package dev.vzbridge.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Transactions waiting for 'confirm', and journals left unfinished. */
-final class Pending {
+/** Transactions waiting for 'confirm', journals left unfinished, and journals that cannot be read. */
+public final class Pending {
     private Pending() {
     }
 
+    /** The journals under root read once: transactions, and why others could not be read. */
+    record Scan(List<TxLog> logs, List<String> damaged) {
+        static Scan of(Path root) {
+            List<TxLog> logs = new ArrayList<>();
+            List<String> damaged = new ArrayList<>();
+            for (Journal j : Journal.all(root)) {
+                try {
+                    TxLog l = j.log();
+                    if (l.header() != null) logs.add(l); // a crash before the header: not a transaction
+                } catch (Journal.DamagedException e) {
+                    damaged.add(e.getMessage());
+                }
+            }
+            return new Scan(logs, damaged);
+        }
+
+        List<TxLog> unfinished() {
+            return logs.stream().filter(TxLog::isUnfinished).toList();
+        }
+
+        List<TxLog> awaitingConfirm() {
+            return logs.stream().filter(l -> l.state() == TxState.PENDING_CONFIRM).toList();
+        }
+    }
+
     static List<TxLog> awaitingConfirm(Path root) {
-        return Journal.all(root).stream().map(Journal::log).filter(l -> l.state() == TxState.PENDING_CONFIRM).toList();
+        return Scan.of(root).awaitingConfirm();
     }
 
     static List<TxLog> unfinished(Path root) {
-        return Journal.all(root).stream().map(Journal::log).filter(TxLog::isUnfinished).toList();
+        return Scan.of(root).unfinished();
     }
 
     static Optional<Long> deadline(TxLog log) {
@@ -23,14 +49,43 @@ final class Pending {
 
     /** Why a new transaction must wait, or null. */
     static String describe(Path root) {
-        for (TxLog l : awaitingConfirm(root)) {
+        Scan scan = Scan.of(root);
+        for (TxLog l : scan.awaitingConfirm()) {
             long left = Math.max(0, (deadline(l).orElse(0L) - System.currentTimeMillis() + 999) / 1000);
             return "transaction " + l.txid() + " awaits confirm (" + left + " s left): run 'confirm' or let it roll back first";
         }
-        List<TxLog> open = unfinished(root);
+        List<TxLog> open = scan.unfinished();
         if (!open.isEmpty()) {
             return "transaction " + open.get(0).txid() + " was left unfinished: run 'recover' first";
         }
         return null;
+    }
+
+    /**
+     * One line for every invocation while a transaction is unfinished (or the journals
+     * cannot be read), naming 'recover'; empty when all is well.
+     */
+    public static Optional<String> warning(Path root) {
+        Scan scan;
+        try {
+            scan = Scan.of(root);
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+        List<String> open = scan.unfinished().stream().map(TxLog::txid).toList();
+        String line = null;
+        if (open.size() == 1) {
+            line = "unfinished transaction " + open.get(0) + " (" + scan.unfinished().get(0).header().command()
+                + "): run 'recover' to roll it back";
+        } else if (open.size() > 1) {
+            line = open.size() + " unfinished transactions (" + String.join(", ", open)
+                + "): run 'recover' to roll them back";
+        }
+        if (!scan.damaged().isEmpty()) {
+            String damaged = scan.damaged().size() == 1 ? scan.damaged().get(0)
+                : scan.damaged().size() + " journals are damaged (" + scan.damaged().get(0) + ", …)";
+            line = line == null ? damaged + "; 'recover' skips it" : line + "; " + damaged;
+        }
+        return Optional.ofNullable(line);
     }
 }

@@ -46,6 +46,7 @@ final class Reverter {
         List<String> details = new ArrayList<>(reason);
         details.addAll(Rollback.run(journal, exec));
         TxLog log = journal.log();
+        if (log.plan() != null) removeStrayTempFiles(node, log);
         Snapshot before = log.before().orElse(null);
         if (before == null) {
             // Killed before the snapshot was written: no action ran yet (the snapshot precedes them).
@@ -78,6 +79,19 @@ final class Reverter {
         details.add("the host differs from before the transaction:");
         drift.forEach(d -> details.add("  " + d));
         return new Outcome(3, journal.txid(), TxState.DRIFT, summary(finalState) + " but drift remains", details);
+    }
+
+    /** A crash mid atomic write leaves .NAME.N.tmp beside the file; it was never the file, so it goes. */
+    private static void removeStrayTempFiles(Node node, TxLog log) {
+        for (String f : Transaction.files(log.plan())) {
+            for (java.nio.file.Path tmp : ActionExecutor.strayTempFiles(node.underRoot(f))) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                } catch (java.io.IOException ignored) {
+                    // left for the admin; the comparison below still judges the files themselves
+                }
+            }
+        }
     }
 
     private static String summary(TxState s) {

@@ -62,7 +62,12 @@ final class Transaction {
             return Outcome.failed(e.getMessage());
         }
         try {
-            String pending = Pending.describe(node.root());
+            String pending;
+            try {
+                pending = Pending.describe(node.root());
+            } catch (Journal.DamagedException e) {
+                pending = e.getMessage();
+            }
             if (pending != null) return Outcome.failed(pending);
             try (SignalDeferral.Scope deferred = SignalDeferral.enter()) {
                 return applyLocked(plan, command);

@@ -69,11 +69,18 @@ public final class TxAdmin {
         return candidates.get(0);
     }
 
-    /** Rolls back every unfinished journal, and pending ones whose deadline passed with no watchdog left. */
+    /**
+     * Rolls back every unfinished journal, and pending ones whose deadline passed with no
+     * watchdog left. A damaged journal is reported and skipped; the others still recover.
+     * Temp files of an atomic write the crash interrupted are removed.
+     */
     public int recover() {
         try (HostLock lock = HostLock.acquire(node().root(), "recover", lockWait(), err)) {
-            List<TxLog> todo = new ArrayList<>(Pending.unfinished(node().root()));
-            for (TxLog l : Pending.awaitingConfirm(node().root())) {
+            Pending.Scan scan = Pending.Scan.of(node().root());
+            scan.damaged().forEach(d -> err.println("skipped: " + d + "; inspect it and move it aside"));
+            err.flush();
+            List<TxLog> todo = new ArrayList<>(scan.unfinished());
+            for (TxLog l : scan.awaitingConfirm()) {
                 if (Pending.deadline(l).orElse(0L) < System.currentTimeMillis() - 5000) todo.add(l);
             }
             if (todo.isEmpty()) {
@@ -94,6 +101,8 @@ public final class TxAdmin {
             return worst;
         } catch (HostLock.LockedException e) {
             return fail(e.getMessage(), List.of());
+        } catch (Journal.DamagedException e) {
+            return fail("cannot recover: " + e.getMessage(), List.of());
         }
     }
 
@@ -104,7 +113,7 @@ public final class TxAdmin {
 
     /** Reverts a committed transaction (the newest when txid is null) if its objects still match its post-state. */
     public int undo(String txid) {
-        List<TxLog> committed = Journal.all(node().root()).stream().map(Journal::log)
+        List<TxLog> committed = Pending.Scan.of(node().root()).logs().stream()
             .filter(l -> l.state() == TxState.COMMITTED).toList();
         TxLog log = txid != null ? pick(txid, committed, "committed")
             : committed.stream().reduce((a, b) -> b).orElseThrow(() -> new UsageException("no committed transaction"));
@@ -137,8 +146,23 @@ public final class TxAdmin {
     /** id, time, user, SSH client, command, result of every transaction, oldest first. */
     public int history() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Journal j : Journal.all(node().root())) {
-            TxLog l = j.log();
+        List<Journal> journals;
+        try {
+            journals = Journal.all(node().root());
+        } catch (Journal.DamagedException e) {
+            err.println("history: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        for (Journal j : journals) {
+            TxLog l;
+            try {
+                l = j.log();
+            } catch (Journal.DamagedException e) {
+                rows.add(new LinkedHashMap<>(Map.of("txid", j.txid(), "result", "damaged")));
+                continue;
+            }
+            if (l.header() == null) continue; // a crash before the header: not a transaction
             JournalRecord.Header h = l.header();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("txid", l.txid());
@@ -169,10 +193,17 @@ public final class TxAdmin {
     /** Shown at start: unfinished journals and transactions awaiting confirm. */
     public Optional<String> notice() {
         List<String> lines = new ArrayList<>();
-        for (TxLog l : Pending.unfinished(node().root())) {
+        Pending.Scan scan;
+        try {
+            scan = Pending.Scan.of(node().root());
+        } catch (Journal.DamagedException e) {
+            return Optional.of(e.getMessage());
+        }
+        for (TxLog l : scan.unfinished()) {
             lines.add("unfinished transaction " + l.txid() + " (" + command(l) + "): run 'recover' to roll it back");
         }
-        for (TxLog l : Pending.awaitingConfirm(node().root())) {
+        scan.damaged().forEach(d -> lines.add(d + "; 'recover' skips it"));
+        for (TxLog l : scan.awaitingConfirm()) {
             long left = (Pending.deadline(l).orElse(0L) - System.currentTimeMillis()) / 1000;
             lines.add("transaction " + l.txid() + " (" + command(l) + ") awaits 'confirm " + l.txid() + "' ("
                 + Math.max(0, left) + " s left)");

@@ -2,6 +2,7 @@ package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.engine.Engine;
+import dev.vzbridge.engine.Pending;
 import dev.vzbridge.engine.SignalDeferral;
 import dev.vzbridge.host.HostAccessFactory;
 import dev.vzbridge.plugins.DirectoryPolicy;
@@ -163,6 +164,7 @@ public final class Main {
             var sources = plugins.contributions().stream()
                 .map(c -> new CommandCatalog.Source(c.pluginId(), c.provider())).toList();
             Shell shell = new Shell(options, host, engine, sources, plugins.infos(), out, err, colour);
+            if (!interactive) warnUnfinished(options, err);
             if (options.command != null) return shell.execute(options.command);
             if (!words.isEmpty()) return shell.execute(words);
             if (batch != null) return shell.batch(batchName, batch);
@@ -177,6 +179,20 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * Every -c, -f and piped run says in one line when a transaction was left unfinished
+     * (the console says so at its start). A lab is new, so it has none.
+     */
+    private static void warnUnfinished(GlobalOptions options, PrintWriter err) {
+        if (options.lab) return;
+        try {
+            Pending.warning(options.root).ifPresent(line -> err.println("vzbridge: " + line));
+        } catch (RuntimeException e) {
+            // a warning must never stop the command
+        }
+        err.flush();
     }
 
     private static PluginLoader loadPlugins(GlobalOptions options, PrintWriter err) {
