@@ -149,4 +149,21 @@ class MainTest {
         assertEquals(2, r.code());
         assertEquals("{\"exit\":2,\"changed\":false,\"error\":\"unknown command 'nope'; try 'help'\"}\n", r.out());
     }
+
+    @Test
+    void everyInvocationWarnsOfAnUnfinishedTransactionInOneLine(@TempDir Path root) {
+        dev.vzbridge.engine.Journal j = dev.vzbridge.engine.Journal.create(root, "20261201-000000-000-dead");
+        j.append(new dev.vzbridge.engine.JournalRecord.Header("20261201-000000-000-dead", "t", "root", null,
+            "bridge create br0 --nic eth0", java.util.List.of(), root.toString(), null, null, null, null, 1));
+        j.append(new dev.vzbridge.engine.JournalRecord.PlanRecord(dev.vzbridge.api.plan.Plan.builder("x").build()));
+        for (String[] args : new String[][] {{"--root", root.toString(), "-c", "help"},
+            {"--root", root.toString(), "-c", "plugin list"}, {"--root", root.toString(), "-f", "-"},
+            {"--root", root.toString(), "--runtime", "netns", "-c", "history"}}) {
+            Run r = main("help\n", args);
+            assertEquals(0, r.code(), r.err());
+            java.util.List<String> lines = r.err().lines().filter(l -> l.contains("20261201-000000-000-dead")).toList();
+            assertEquals(1, lines.size(), r.err());
+            assertTrue(lines.get(0).contains("run 'recover'") && lines.get(0).contains("bridge create br0"), r.err());
+        }
+    }
 }
