@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,29 +29,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @LabTest(containers = {101})
 class SignalsLabTest {
-    /** ip as usual, except that the HOLD_AT-th command that changes something waits for $GATE/go. */
-    private static final String WRAPPER = """
-        #!/bin/sh
-        case " $* " in *" netns exec "*) exec REAL "$@";; esac
-        hold=
-        batch=
-        for a in "$@"; do case $a in add|del|delete|set|replace|change|flush) hold=1;; -batch|-b) batch=1;; esac; done
-        if [ -n "$batch" ]; then
-            exec 3<&0
-            input=$(cat <&3)
-            printf '%s\n' "$input" | grep -qwE 'add|del|delete|set|replace|change|flush' && hold=1
-        fi
-        run() { if [ -n "$batch" ]; then printf '%s\n' "$input" | REAL "$@"; else REAL "$@"; fi; }
-        [ -n "$hold" ] || { run "$@"; exit $?; }
-        i=1
-        while ! mkdir "$GATE/n.$i" 2>/dev/null; do i=$((i+1)); done
-        if [ "$i" = "$HOLD_AT" ]; then
-            echo "$*" > "$GATE/at"
-            while [ ! -e "$GATE/go" ]; do sleep 0.02; done
-        fi
-        run "$@"
-        """;
-
     /** What hits the shell: a signal sent so many times to its process group (KILL: to the JVM alone). */
     enum Hit {
         INT_ONCE("INT", 1, 130), INT_TWICE("INT", 2, 130), TERM("TERM", 1, 143), HUP("HUP", 1, 129), KILL("KILL", 1, -1);
@@ -78,11 +54,7 @@ class SignalsLabTest {
     @Test
     void everySignalAtEveryStepEndsWithTheNodeAsItStarted(Lab lab) throws Exception {
         Path root = Files.createDirectories(tmp.resolve("root"));
-        bin = Files.createDirectories(tmp.resolve("bin"));
-        String realIp = new ProcessRunner().run("sh", "-c", "command -v ip").stdout().strip();
-        Path ip = bin.resolve("ip");
-        Files.writeString(ip, WRAPPER.replace("REAL", realIp));
-        Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwxr-xr-x"));
+        bin = HeldIp.install(tmp.resolve("bin"));
         LabNode node = new LabNode(lab, root, "iproute2");
 
         String create = String.join(" ", SingleNicLabTest.CREATE);
@@ -128,12 +100,7 @@ class SignalsLabTest {
     private void hit(Lab lab, LabNode node, Path root, String line, Hit hit, int k, String start, String where)
         throws Exception {
         Path gate = Files.createDirectories(tmp.resolve("gate-" + runs));
-        ProcessBuilder pb = new ProcessBuilder(ShellChild.command(root, lab.nodeNetns(), lab.ctNetnsPattern(), line))
-            .redirectOutput(gate.resolve("out").toFile()).redirectError(gate.resolve("err").toFile());
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        pb.environment().put("GATE", gate.toString());
-        pb.environment().put("HOLD_AT", String.valueOf(k));
-        Process p = pb.start();
+        Process p = HeldIp.shell(bin, gate, k, root, lab, line);
         try {
             awaitFile(p, gate, gate.resolve("at"), where);
             if (hit == Hit.KILL) {
@@ -141,7 +108,7 @@ class SignalsLabTest {
                 assertTrue(p.waitFor(10, TimeUnit.SECONDS), where);
                 long killed = System.nanoTime();
                 Files.writeString(gate.resolve("go"), "");
-                awaitRestoredByGuardian(node, root, start, killed, where);
+                awaitRestoredByGuardian(p, gate, node, root, start, killed, where);
                 return;
             }
             for (int i = 1; i <= hit.times; i++) {
@@ -161,35 +128,33 @@ class SignalsLabTest {
         }
     }
 
-    private void awaitRestoredByGuardian(LabNode node, Path root, String start, long killed, String where)
-        throws Exception {
-        long deadline = killed + TimeUnit.SECONDS.toNanos(30);
-        while (!start.equals(node.fingerprint()) && System.nanoTime() < deadline) Thread.sleep(50);
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
-        slowestGuardianMs = Math.max(slowestGuardianMs, ms);
+    private void awaitRestoredByGuardian(Process p, Path gate, LabNode node, Path root, String start, long killed,
+                                         String where) throws Exception {
+        // The step in flight when the shell died finishes first (as a real tool would); then the guardian acts.
+        awaitText(null, gate, () -> Files.exists(gate.resolve("ran")), where);
         Path journals = root.resolve("var/lib/vzbridge/journal");
-        assertEquals(start, node.fingerprint(), where + ": guardian log " + logs(journals));
-        // The guardian is done when the audit log names it for the newest transaction.
         String newest;
         try (var s = Files.list(journals)) {
             newest = s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl")).sorted()
                 .reduce((a, b) -> b).orElseThrow().replace(".jsonl", "");
         }
+        // Restored means: the guardian wrote its verdict to the audit log, and the node is as it started.
         Path audit = root.resolve("var/log/vzbridge.log");
-        while (System.nanoTime() < deadline && !(Files.exists(audit) && read(audit).contains("by=guardian tx=" + newest))) {
-            Thread.sleep(50);
-        }
+        long deadline = killed + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && !read(audit).contains("by=guardian tx=" + newest)) Thread.sleep(20);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+        slowestGuardianMs = Math.max(slowestGuardianMs, ms);
         assertTrue(read(audit).contains("result=rolled-back by=guardian tx=" + newest), where + ": " + read(audit)
             + logs(journals));
+        assertEquals(start, node.fingerprint(), where + ": guardian log " + logs(journals));
         assertTrue(ms < 10_000, where + ": restored only after " + ms + " ms");
     }
 
     private static String logs(Path journals) throws IOException {
         StringBuilder sb = new StringBuilder();
         try (var s = Files.list(journals)) {
-            for (Path f : s.toList()) {
-                sb.append(f.getFileName()).append('\n');
-                if (f.toString().endsWith(".guardian.log")) sb.append(read(f));
+            for (Path f : s.filter(f -> f.toString().endsWith(".guardian.log")).toList()) {
+                sb.append(f.getFileName()).append(":\n").append(read(f));
             }
         }
         return sb.toString();
@@ -203,7 +168,7 @@ class SignalsLabTest {
         throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!ok.getAsBoolean()) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
+            if ((p != null && !p.isAlive()) || System.nanoTime() > deadline) {
                 fail(where + " (held: " + read(gate.resolve("at")) + "): the shell " + (p.isAlive() ? "never got there" : "ended with " + p.exitValue()) + ":\n"
                     + read(gate.resolve("out")) + read(gate.resolve("err")));
             }

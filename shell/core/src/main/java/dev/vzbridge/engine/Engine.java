@@ -79,6 +79,11 @@ public final class Engine implements PlanExecutor {
 
     @Override
     public int submit(Plan plan, String commandLine) {
+        return submit(plan, commandLine, Long.MAX_VALUE, null);
+    }
+
+    @Override
+    public int submit(Plan plan, String commandLine, long plannedAt, java.util.function.Supplier<Plan> replan) {
         if (options.dryRun) {
             show(plan);
             return 0;
@@ -94,7 +99,7 @@ public final class Engine implements PlanExecutor {
             else say(line);
             return 0;
         }
-        return run(plan, commandLine);
+        return run(plan, commandLine, new Transaction.Replan(plannedAt, replan));
     }
 
     /** Prints a plan without running anything (also used by 'plan CMD'). */
@@ -105,6 +110,10 @@ public final class Engine implements PlanExecutor {
     }
 
     private int run(Plan plan, String commandLine) {
+        return run(plan, commandLine, Transaction.Replan.NONE);
+    }
+
+    private int run(Plan plan, String commandLine, Transaction.Replan replan) {
         if (plan.isEmpty()) {
             say("nothing to do: " + commandLine);
             return 0;
@@ -123,7 +132,7 @@ public final class Engine implements PlanExecutor {
         }
         Transaction.Settings settings = new Transaction.Settings(Duration.ofSeconds(Math.max(0, options.lockWait)),
             !options.noVerify, confirm, System.console() != null, origin, watchdog, guardian);
-        Outcome o = new Transaction(node(), settings, err).apply(plan, commandLine);
+        Outcome o = new Transaction(node(), settings, err).apply(plan, commandLine, replan);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
         report(o, plan);
         SignalDeferral.honour();

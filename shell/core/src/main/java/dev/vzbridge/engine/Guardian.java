@@ -1,15 +1,19 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.exec.ProcessRunner;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The dead-man switch of a transaction. From before the first action until the
@@ -77,6 +81,52 @@ public final class Guardian {
         System.exit(rescue(Path.of(args[0]), args[1], new PrintWriter(System.err, true)));
     }
 
+    /**
+     * A tool the shell started may still be running (its own session kept it alive):
+     * let it finish, up to the action timeout, so its change is not made after the rollback.
+     */
+    static void awaitTools(long shellPid, PrintWriter err) {
+        String mark = ProcessRunner.SHELL_PID + "=" + shellPid;
+        long deadline = System.nanoTime() + Reverter.ActionTimeout.get().toNanos();
+        boolean told = false;
+        while (System.nanoTime() < deadline) {
+            Optional<Long> tool = toolOf(mark);
+            if (tool.isEmpty()) return;
+            if (!told) {
+                err.println(Instant.now() + " waiting for PID " + tool.get() + ", a tool the shell started, to finish");
+                told = true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Optional<Long> toolOf(String mark) {
+        byte[] wanted = (mark + "\0").getBytes(StandardCharsets.US_ASCII);
+        return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
+            try {
+                byte[] env = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
+                return indexOf(env, wanted) >= 0;
+            } catch (IOException | RuntimeException e) {
+                return false; // gone, or not ours to read
+            }
+        }).findFirst();
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            if (i > 0 && hay[i - 1] != 0) continue; // variables start after a NUL
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
     /** Rolls the transaction back if its shell left it unfinished; returns an exit code. */
     static int rescue(Path root, String txid, PrintWriter err) {
         Journal journal = Journal.find(root, txid).orElse(null);
@@ -88,8 +138,9 @@ public final class Guardian {
         if (!first.isUnfinished() || first.plan() == null) return 0;
         long pid = first.header() == null ? -1 : first.header().pid();
         err.println(Instant.now() + " shell PID " + pid + " ended in the middle of " + txid + "; rolling back");
+        awaitTools(pid, err);
         try (Watchdog.Opened opened = Watchdog.open(first);
-             HostLock lock = HostLock.acquire(root, "guardian of " + txid, Duration.ofMinutes(10), err)) {
+             HostLock lock = HostLock.acquire(opened.node(), "guardian of " + txid, Duration.ofMinutes(10), err)) {
             TxLog now = journal.log();
             if (!now.isUnfinished()) return 0; // someone ran 'recover' first
             Outcome o = Reverter.revert(journal, opened.node(), List.of("its shell (PID " + pid

@@ -13,36 +13,74 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The host-wide lock: one file lock on {@code /run/vzbridge.lock} under --root,
- * held while a transaction changes the host. The file names its holder so a
- * second shell can say who it waits for.
+ * The host lock, held while a transaction changes the node. A node reached through a
+ * named network namespace is locked by that namespace's identity (its nsfs inode) in
+ * {@code /run/vzbridge/}, so shells with different --root values still take turns on
+ * one node; the lock file {@code /run/vzbridge.lock} under --root is taken as well,
+ * because the journals there belong to whoever holds it. Each file names its holder
+ * so a second shell can say who it waits for.
  */
 public final class HostLock implements AutoCloseable {
     public static final String PATH = "/run/vzbridge.lock";
+    /** Where the per-namespace locks live: the machine's own /run, whatever --root says. */
+    static final Path NODE_LOCKS = Path.of("/run/vzbridge");
     /** File locks belong to the process; threads of one JVM queue here first. */
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final List<FileChannel> channels;
+    private final long lastReleased;
 
-    private HostLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private HostLock(List<FileChannel> channels, long lastReleased) {
+        this.channels = channels;
+        this.lastReleased = lastReleased;
+    }
+
+    /** When the previous holder let go (epoch millis; 0 when nobody ever held it). */
+    public long lastReleased() {
+        return lastReleased;
     }
 
     /**
-     * Takes the lock, waiting up to {@code wait}; says once on err who holds it.
+     * Takes the lock of root's files only (no node): waiting up to {@code wait}; says once on err who holds it.
      *
      * @throws LockedException when still held after the wait
      */
     public static HostLock acquire(Path root, String purpose, Duration wait, PrintWriter err) throws LockedException {
-        Path file = root.resolve(PATH.substring(1));
+        return acquire(List.of(root.resolve(PATH.substring(1))), purpose, wait, err);
+    }
+
+    /** Takes the node's lock (its network namespace, when named) and then root's. */
+    public static HostLock acquire(Node node, String purpose, Duration wait, PrintWriter err) throws LockedException {
+        List<Path> files = new ArrayList<>();
+        nodeLockFile(node.prefix()).ifPresent(files::add);
+        files.add(node.root().resolve(PATH.substring(1)));
+        return acquire(files, purpose, wait, err);
+    }
+
+    /**
+     * /run/vzbridge/net-INODE.lock for a node reached as {@code ip netns exec NAME}:
+     * the namespace's identity, the same whichever name or --root leads to it.
+     */
+    static Optional<Path> nodeLockFile(List<String> prefix) {
+        if (prefix.size() != 4 || !prefix.subList(0, 3).equals(List.of("ip", "netns", "exec"))) return Optional.empty();
+        try {
+            Object inode = Files.getAttribute(Path.of("/run/netns", prefix.get(3)), "unix:ino");
+            return Optional.of(NODE_LOCKS.resolve("net-" + inode + ".lock"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty(); // no such namespace: observing it fails with its own message
+        }
+    }
+
+    private static HostLock acquire(List<Path> files, String purpose, Duration wait, PrintWriter err)
+        throws LockedException {
         Instant started = Instant.now();
         Instant deadline = started.plus(wait);
-        boolean told = false;
         try {
             if (!IN_PROCESS.tryLock(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 throw new LockedException("host locked by this process (another transaction is running)");
@@ -51,10 +89,36 @@ public final class HostLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LockedException("interrupted while waiting for the host lock");
         }
+        List<FileChannel> held = new ArrayList<>();
         try {
-            Files.createDirectories(file.getParent());
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+            boolean[] told = {false};
+            long[] released = {0};
+            for (Path file : files) held.add(lock(file, purpose, wait, started, deadline, err, told, released));
+            return new HostLock(held, released[0]);
+        } catch (IOException e) {
+            release(held);
+            IN_PROCESS.unlock();
+            throw new UncheckedIOException("cannot open host lock " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            release(held);
+            IN_PROCESS.unlock();
+            Thread.currentThread().interrupt();
+            throw new LockedException("interrupted while waiting for the host lock");
+        } catch (LockedException | RuntimeException e) {
+            release(held);
+            IN_PROCESS.unlock();
+            throw e;
+        }
+    }
+
+    private static FileChannel lock(Path file, String purpose, Duration wait, Instant started, Instant deadline,
+                                    PrintWriter err, boolean[] told, long[] released)
+        throws IOException, InterruptedException, LockedException {
+        Files.createDirectories(file.getParent());
+        boolean existed = Files.exists(file);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        try {
             while (true) {
                 FileLock l;
                 try {
@@ -63,36 +127,30 @@ public final class HostLock implements AutoCloseable {
                     l = null;
                 }
                 if (l != null) {
+                    // Holders empty the file when they take and when they release it: its time is the last release.
+                    if (existed) released[0] = Math.max(released[0], Files.getLastModifiedTime(file).toMillis());
                     String holder = "PID " + ProcessHandle.current().pid() + " since " + Instant.now() + " (" + purpose + ")\n";
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(true);
-                    return new HostLock(ch, l);
+                    return ch;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    ch.close();
                     throw new LockedException("host locked by " + holder(file) + "; gave up after " + wait.toSeconds() + " s");
                 }
                 // The holder writes its name just after taking the lock: wait a moment for it
                 // rather than saying "another process" to whoever arrives in between.
                 String holder = holder(file);
                 boolean known = !holder.equals(UNKNOWN_HOLDER) || Instant.now().isAfter(started.plusSeconds(1));
-                if (!told && err != null && known) {
+                if (!told[0] && err != null && known) {
                     err.println("locked by " + holder + "; waiting up to " + wait.toSeconds() + " s");
                     err.flush();
-                    told = true;
+                    told[0] = true;
                 }
                 Thread.sleep(100);
             }
-        } catch (IOException e) {
-            IN_PROCESS.unlock();
-            throw new UncheckedIOException("cannot open host lock " + file + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            IN_PROCESS.unlock();
-            Thread.currentThread().interrupt();
-            throw new LockedException("interrupted while waiting for the host lock");
-        } catch (LockedException | RuntimeException e) {
-            IN_PROCESS.unlock();
+        } catch (IOException | InterruptedException | LockedException | RuntimeException e) {
+            ch.close();
             throw e;
         }
     }
@@ -108,14 +166,22 @@ public final class HostLock implements AutoCloseable {
         }
     }
 
+    private static void release(List<FileChannel> channels) {
+        for (int i = channels.size() - 1; i >= 0; i--) {
+            FileChannel ch = channels.get(i);
+            try {
+                ch.truncate(0);
+                ch.close(); // closing the channel releases its lock
+            } catch (IOException ignored) {
+                // the lock goes with the channel in any case
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
-            channel.truncate(0);
-            lock.release();
-            channel.close();
-        } catch (IOException ignored) {
-            // Closing the channel releases the lock in any case.
+            release(channels);
         } finally {
             IN_PROCESS.unlock();
         }

@@ -10,6 +10,16 @@ public interface PlanExecutor {
     /** @return exit code: 0 ok, 1 failed and rolled back, 3 rolled back but drift remains */
     int submit(Plan plan, String commandLine);
 
+    /**
+     * Like {@link #submit(Plan, String)}, for a plan made at {@code plannedAt} (epoch
+     * millis, taken before observing): if another transaction held the host lock since
+     * then, the plan is made again under the lock by {@code replan}, and a command that
+     * no longer makes sense is refused (exit 2).
+     */
+    default int submit(Plan plan, String commandLine, long plannedAt, java.util.function.Supplier<Plan> replan) {
+        return submit(plan, commandLine);
+    }
+
     /** Opens a transaction: later plans accumulate until {@link #commit}. */
     void begin(String label);
 

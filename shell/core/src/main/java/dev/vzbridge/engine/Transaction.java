@@ -1,5 +1,7 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.api.command.CommandFailedException;
+import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
@@ -25,6 +27,16 @@ final class Transaction {
      */
     record Settings(Duration lockWait, boolean verify, int confirmSeconds, boolean terminal, Origin origin,
                     Watchdog.Launcher watchdog, Guardian.Launcher guardian) {
+    }
+
+    /**
+     * How to make the plan again under the lock.
+     *
+     * @param plannedAt epoch millis taken before the plan's observation
+     * @param planner   makes the plan anew; null when the plan cannot be remade
+     */
+    record Replan(long plannedAt, java.util.function.Supplier<Plan> planner) {
+        static final Replan NONE = new Replan(Long.MAX_VALUE, null);
     }
 
     private final Node node;
@@ -55,9 +67,13 @@ final class Transaction {
     }
 
     Outcome apply(Plan plan, String command) {
+        return apply(plan, command, Replan.NONE);
+    }
+
+    Outcome apply(Plan plan, String command, Replan replan) {
         HostLock lock;
         try {
-            lock = HostLock.acquire(node.root(), command, settings.lockWait(), err);
+            lock = HostLock.acquire(node, command, settings.lockWait(), err);
         } catch (HostLock.LockedException e) {
             return Outcome.failed(e.getMessage());
         }
@@ -69,6 +85,24 @@ final class Transaction {
                 pending = e.getMessage();
             }
             if (pending != null) return Outcome.failed(pending);
+            if (replan.planner() != null && lock.lastReleased() >= replan.plannedAt()) {
+                // Another change held the node since this plan looked at it: look again.
+                Plan fresh;
+                try {
+                    fresh = replan.planner().get();
+                } catch (UsageException e) {
+                    return new Outcome(2, null, null, "refused: another change reached the node first, and now "
+                        + e.getMessage(), List.of());
+                } catch (CommandFailedException e) {
+                    return Outcome.failed("another change reached the node first, and now " + e.getMessage());
+                }
+                if (fresh.isEmpty()) {
+                    return new Outcome(0, null, null, "nothing to do: another change reached the node first and left "
+                        + "it as asked", List.of());
+                }
+                if (!fresh.equals(plan)) progress("the node changed while this shell waited; planned again");
+                plan = fresh;
+            }
             try (SignalDeferral.Scope deferred = SignalDeferral.enter()) {
                 return applyLocked(plan, command);
             }

@@ -41,7 +41,7 @@ public final class TxAdmin {
     public int confirm(String txid) {
         TxLog log = pick(txid, Pending.awaitingConfirm(node().root()), "awaits confirm");
         Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
-        try (HostLock lock = HostLock.acquire(node().root(), "confirm " + log.txid(), lockWait(), err)) {
+        try (HostLock lock = HostLock.acquire(node(), "confirm " + log.txid(), lockWait(), err)) {
             TxLog now = journal.log();
             if (now.state() == TxState.PENDING_CONFIRM) {
                 journal.append(Reverter.state(TxState.COMMITTED, "confirmed", null));
@@ -75,7 +75,7 @@ public final class TxAdmin {
      * Temp files of an atomic write the crash interrupted are removed.
      */
     public int recover() {
-        try (HostLock lock = HostLock.acquire(node().root(), "recover", lockWait(), err)) {
+        try (HostLock lock = HostLock.acquire(node(), "recover", lockWait(), err)) {
             Pending.Scan scan = Pending.Scan.of(node().root());
             scan.damaged().forEach(d -> err.println("skipped: " + d + "; inspect it and move it aside"));
             err.flush();
@@ -124,7 +124,7 @@ public final class TxAdmin {
             return fail("cannot undo " + log.txid() + ": its journal has no snapshots to check against", List.of());
         }
         Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
-        try (HostLock lock = HostLock.acquire(node().root(), "undo " + log.txid(), lockWait(), err)) {
+        try (HostLock lock = HostLock.acquire(node(), "undo " + log.txid(), lockWait(), err)) {
             Set<String> scope = new TreeSet<>(log.plan().links());
             scope.addAll(StateDiff.touchedLinks(log.before().get(), log.after().get()));
             List<String> drift = StateDiff.between(log.after().get(), Reverter.observe(node(), log), scope);

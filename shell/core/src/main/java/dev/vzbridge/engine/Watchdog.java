@@ -93,7 +93,7 @@ public final class Watchdog {
             }
             PrintWriter err = new PrintWriter(System.err, true);
             err.println(java.time.Instant.now() + " deadline of " + journal.txid() + " passed; rolling back");
-            try (HostLock lock = HostLock.acquire(root, "confirm deadline of " + journal.txid(), Duration.ofMinutes(10), err)) {
+            try (HostLock lock = HostLock.acquire(opened.node(), "confirm deadline of " + journal.txid(), Duration.ofMinutes(10), err)) {
                 if (journal.log().state() != TxState.PENDING_CONFIRM) return 0;
                 Outcome o = Reverter.revert(journal, opened.node(), List.of("not confirmed before the deadline"),
                     TxState.ROLLED_BACK);

@@ -11,7 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real runner: commons-exec, argv only, a watchdog per process. Every program
@@ -21,6 +23,18 @@ import java.util.List;
 public final class ProcessRunner implements CommandRunner {
     /** util-linux setsid: not a group leader here, so it calls setsid(2) and execs the program. */
     static final String SETSID = "setsid";
+    /**
+     * Set in every tool's environment: the PID of the shell that started it, so the
+     * guardian can wait for a tool still running when its shell died before it rolls back.
+     */
+    public static final String SHELL_PID = "VZBRIDGE_SHELL_PID";
+    private static final Map<String, String> ENVIRONMENT = environment();
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(SHELL_PID, String.valueOf(ProcessHandle.current().pid()));
+        return Map.copyOf(env);
+    }
 
     @Override
     public ExecResult run(List<String> argv, String stdin, Duration timeout) {
@@ -37,7 +51,7 @@ public final class ProcessRunner implements CommandRunner {
         executor.setExitValues(null); // every exit code is a result, not an exception
         int code;
         try {
-            code = executor.execute(cmd);
+            code = executor.execute(cmd, ENVIRONMENT);
         } catch (ExecuteException e) {
             code = e.getExitValue();
         } catch (IOException e) {

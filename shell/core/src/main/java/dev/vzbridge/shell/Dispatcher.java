@@ -95,6 +95,7 @@ public final class Dispatcher {
         }
         if (command instanceof PlanningCommand planning) {
             CommandContext ctx = session.newContext();
+            long plannedAt = System.currentTimeMillis();
             Plan plan = planning.plan(ctx);
             Report instead = planning.instead(ctx, plan);
             if (instead != null) {
@@ -105,7 +106,8 @@ public final class Dispatcher {
                 session.report(nothingToDo(plan));
                 return 0;
             }
-            return session.engine().submit(plan, line);
+            // Planned again under the host lock if another change got there first.
+            return session.engine().submit(plan, line, plannedAt, () -> planning.plan(session.newContext()));
         }
         throw new UsageException(parsed.path() + ": missing subcommand; try 'help " + parsed.path() + "'");
     }

@@ -1,0 +1,68 @@
+package dev.vzbridge.bridge;
+
+import dev.vzbridge.exec.ProcessRunner;
+import dev.vzbridge.lab.Lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A stand-in for ip on a shell's PATH that holds the HOLD_AT-th command changing
+ * something (counted per GATE directory) until the file GATE/go exists, writing its
+ * arguments to GATE/at when it arrives there and creating GATE/ran once it has run.
+ * Everything else runs at once.
+ */
+final class HeldIp {
+    /** ip as usual, except that the HOLD_AT-th command that changes something waits for $GATE/go. */
+    static final String WRAPPER = """
+        #!/bin/sh
+        case " $* " in *" netns exec "*) exec REAL "$@";; esac
+        hold=
+        batch=
+        for a in "$@"; do case $a in add|del|delete|set|replace|change|flush) hold=1;; -batch|-b) batch=1;; esac; done
+        if [ -n "$batch" ]; then
+            exec 3<&0
+            input=$(cat <&3)
+            printf '%s\n' "$input" | grep -qwE 'add|del|delete|set|replace|change|flush' && hold=1
+        fi
+        run() { if [ -n "$batch" ]; then printf '%s\n' "$input" | REAL "$@"; else REAL "$@"; fi; }
+        [ -n "$hold" ] || { run "$@"; exit $?; }
+        i=1
+        while ! mkdir "$GATE/n.$i" 2>/dev/null; do i=$((i+1)); done
+        if [ "$i" = "$HOLD_AT" ]; then
+            echo "$*" > "$GATE/at"
+            while [ ! -e "$GATE/go" ]; do sleep 0.02; done
+            run "$@"
+            rc=$?
+            : > "$GATE/ran"
+            exit $rc
+        fi
+        run "$@"
+        """;
+
+    private HeldIp() {
+    }
+
+    /** Writes the stand-in into dir; returns dir (to go first on PATH). */
+    static Path install(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String realIp = new ProcessRunner().run("sh", "-c", "command -v ip").stdout().strip();
+        Path ip = dir.resolve("ip");
+        Files.writeString(ip, WRAPPER.replace("REAL", realIp));
+        Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
+    }
+
+    /** Starts a shell (own session) running line against the lab node, its k-th change held; 0 holds none. */
+    static Process shell(Path bin, Path gate, int k, Path root, Lab lab, String line) throws IOException {
+        Files.createDirectories(gate);
+        ProcessBuilder pb = new ProcessBuilder(ShellChild.command(root, lab.nodeNetns(), lab.ctNetnsPattern(), line))
+            .redirectOutput(gate.resolve("out").toFile()).redirectError(gate.resolve("err").toFile());
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("GATE", gate.toString());
+        pb.environment().put("HOLD_AT", String.valueOf(k));
+        return pb.start();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vzbridge.bridge;
+
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two shells with different --root values on one node take turns (the lock is the
+ * network namespace's), and the one that waited plans again under the lock: what the
+ * first one did makes its command pointless or wrong, and it says so instead of
+ * applying a stale plan.
+ */
+@LabTest(containers = {101})
+class NodeLockLabTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aShellThatWaitedForTheNodePlansAgainAndRefusesWhatNoLongerMakesSense(Lab lab) throws Exception {
+        Path bin = HeldIp.install(tmp.resolve("bin"));
+        Path rootA = Files.createDirectories(tmp.resolve("a"));
+        Path rootB = Files.createDirectories(tmp.resolve("b"));
+        LabNode node = new LabNode(lab, rootA, "iproute2");
+
+        // A holds the node mid-change (its first step waits); B, with another --root, plans and must wait.
+        Process a = HeldIp.shell(bin, tmp.resolve("gate-a"), 1, rootA, lab, "bridge create br0 --nic eth0");
+        awaitFile(a, tmp.resolve("gate-a/at"));
+        Process b = HeldIp.shell(bin, tmp.resolve("gate-b"), 0, rootB, lab, "bridge create br1 --nic eth0");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!read(tmp.resolve("gate-b/err")).contains("locked by PID " + a.pid()) && System.nanoTime() < deadline) {
+            assertTrue(b.isAlive(), "B ended without waiting for A: " + read(tmp.resolve("gate-b/err")));
+            Thread.sleep(20);
+        }
+        assertTrue(read(tmp.resolve("gate-b/err")).contains("locked by PID " + a.pid()), read(tmp.resolve("gate-b/err")));
+        Files.writeString(tmp.resolve("gate-a/go"), "");
+        assertTrue(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, a.exitValue(), read(tmp.resolve("gate-a/err")));
+        String applied = node.fingerprint();
+        String saidB = read(tmp.resolve("gate-b/out")) + read(tmp.resolve("gate-b/err"));
+        assertEquals(2, b.exitValue(), saidB);
+        assertTrue(saidB.contains("refused: another change reached the node first"), saidB);
+        assertEquals(1, read(tmp.resolve("gate-b/err")).lines().filter(l -> l.contains("refused")).count(), saidB);
+        assertFalse(Files.exists(tmp.resolve("gate-b/n.1")), "B changed nothing");
+        assertEquals(applied, node.fingerprint());
+        assertTrue(applied.contains("node link eth0 veth master=br0"), applied);
+
+        // The same command again from B's root: the node already is as asked.
+        Process again = HeldIp.shell(bin, tmp.resolve("gate-c"), 0, rootB, lab, "bridge create br0 --nic eth0");
+        assertTrue(again.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, again.exitValue(), read(tmp.resolve("gate-c/err")));
+        System.out.println("node lock: two --root values on one netns took turns; the waiting shell re-planned and refused");
+    }
+
+    private static void awaitFile(Process p, Path file) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file)) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, "never got to the held step");
+            Thread.sleep(20);
+        }
+    }
+
+    private static String read(Path f) throws java.io.IOException {
+        return Files.exists(f) ? Files.readString(f) : "";
+    }
+}
