@@ -150,9 +150,7 @@ public final class TxAdmin {
         try {
             journals = Journal.all(node().root());
         } catch (Journal.DamagedException e) {
-            err.println("history: " + e.getMessage());
-            err.flush();
-            return 1;
+            return fail(e.getMessage(), List.of());
         }
         for (Journal j : journals) {
             TxLog l;
