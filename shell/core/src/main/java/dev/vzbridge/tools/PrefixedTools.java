@@ -88,4 +88,9 @@ public final class PrefixedTools implements NetTools {
     public Step deleteRoute(Route route) {
         return w(base.deleteRoute(route));
     }
+
+    /** The raw command wrapped like every other; its effects get the container's view from the caller's EffectTools. */
+    public Step raw(List<String> argv, List<List<String>> undo, Set<String> links, List<dev.vzbridge.api.plan.Effect> effects) {
+        return w(base.raw(argv, undo, links, effects));
+    }
 }

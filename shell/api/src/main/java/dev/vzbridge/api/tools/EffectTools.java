@@ -84,4 +84,12 @@ public class EffectTools implements NetTools {
     public Step deleteRoute(Route route) {
         return s(commands.deleteRoute(route), new Effect.RouteRemoved(ct, route));
     }
+
+    /** The flavour's raw step, its effects in this view. */
+    @Override
+    public Step raw(java.util.List<String> argv, java.util.List<java.util.List<String>> undo, java.util.Set<String> links,
+                    java.util.List<Effect> effects) {
+        Step step = commands.raw(argv, undo, links, java.util.List.of());
+        return new Step(step.apply(), step.undo(), step.links(), effects.stream().map(e -> e.in(ct)).toList());
+    }
 }

@@ -2,7 +2,11 @@ package dev.vzbridge.api.tools;
 
 import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.plan.Effect;
 import dev.vzbridge.api.plan.Step;
+
+import java.util.List;
+import java.util.Set;
 
 /**
  * Network intents turned into steps for the selected tool flavour (iproute2 or
@@ -11,7 +15,7 @@ import dev.vzbridge.api.plan.Step;
  * address added, …), so planners never spell argv themselves and never describe
  * the state their plan leads to by hand. Arguments named {@code previous*} are
  * the observed values the undo restores. For a command no intent covers, see
- * {@link dev.vzbridge.api.plan.Step#raw}.
+ * {@link #raw}.
  */
 public interface NetTools {
     /** "iproute2" or "legacy". */
@@ -44,4 +48,14 @@ public interface NetTools {
     Step addRoute(Route route);
 
     Step deleteRoute(Route route);
+
+    /**
+     * A command no intent covers (a vlan, a bond, …) as a step: its argv, the argv
+     * lists that undo it, the node links it touches and what it does to the state.
+     * Run where these tools run: inside a container its argv is wrapped and its
+     * effects are in the container's view. Spell argv for {@link #flavour()}.
+     */
+    default Step raw(List<String> argv, List<List<String>> undo, Set<String> links, List<Effect> effects) {
+        return Step.raw(argv, undo, links, effects.toArray(Effect[]::new));
+    }
 }

@@ -72,4 +72,15 @@ class EffectPredictionTest {
         assertTrue(r.after().link("eth0.7").map(Link::up).orElse(false), "a raw step predicts like an intent");
         for (Check c : r.checks()) if (c instanceof Check.OfState s) assertTrue(s.holds(r.after()), c.describe());
     }
+
+    @Test
+    void aRawStepInsideAContainerHasItsEffectsInTheContainersView() {
+        Link dummy = new Link("dummy0", 0, "dummy", null, false, null, null, null);
+        Step s = new FakeTools.Runtime().inside("101").raw(List.of("ip", "link", "add", "dummy0", "type", "dummy"),
+            List.of(List.of("ip", "link", "del", "dummy0")), Set.of(), List.of(new Effect.LinkAdded(null, dummy)));
+        assertEquals(List.of(new Effect.LinkAdded("101", dummy)), s.effects());
+        HostState after = HostEdit.after(SimHost.recipe().state(), List.of(Change.of("raw", s)));
+        assertTrue(after.container("101").orElseThrow().link("dummy0").isPresent());
+        assertTrue(after.link("dummy0").isEmpty(), "not on the node");
+    }
 }
