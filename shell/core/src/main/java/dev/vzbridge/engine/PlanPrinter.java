@@ -8,6 +8,7 @@ import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.RestoreFile;
 import dev.vzbridge.api.plan.WriteFile;
+import dev.vzbridge.exec.PrefixRunner;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +52,18 @@ public final class PlanPrinter {
         sb.append("# Runs the apply path of the plan; unlike vzbridge it does not roll back on failure.\n");
         sb.append("set -e\n");
         if (plan.isEmpty()) sb.append("# nothing to do\n");
-        String pre = prefix.isEmpty() ? "" : String.join(" ", prefix.stream().map(Exec::quote).toList()) + " ";
         int i = 1;
         for (Change c : plan.changes()) {
             sb.append("\n# ").append(i++).append(". ").append(oneLine(c.summary())).append('\n');
-            for (Action a : c.apply()) sb.append(line(a, pre, underRoot));
+            for (Action a : c.apply()) sb.append(line(a, prefix, underRoot));
         }
         for (String n : plan.notes()) sb.append("# note: ").append(oneLine(n)).append('\n');
         return sb.toString();
     }
 
-    private static String line(Action a, String pre, Function<String, Path> underRoot) {
+    private static String line(Action a, List<String> prefix, Function<String, Path> underRoot) {
         if (a instanceof Exec e) {
-            String cmd = pre + e.render();
+            String cmd = String.join(" ", PrefixRunner.through(prefix, e.argv()).stream().map(Exec::quote).toList());
             if (e.stdin() == null) return cmd + "\n";
             return cmd + " <<'" + delimiter(e.stdin()) + "'\n" + withNewline(e.stdin()) + delimiter(e.stdin()) + "\n";
         }

@@ -20,11 +20,36 @@ public final class PrefixRunner implements CommandRunner {
 
     @Override
     public ExecResult run(List<String> argv, String stdin, Duration timeout) {
-        List<String> full = new ArrayList<>(prefix);
-        full.addAll(argv);
-        ExecResult r = inner.run(full, stdin, timeout);
+        ExecResult r = inner.run(through(prefix, argv), stdin, timeout);
         // Report the command as the planner wrote it; the prefix is plumbing.
         return new ExecResult(argv, r.exitCode(), r.stdout(), r.stderr(), r.timedOut());
+    }
+
+    /**
+     * What runs for argv behind prefix. Under {@code ip netns exec NS}, an {@code ip}
+     * command becomes {@code ip -n NS …}: one process instead of two. One that names
+     * its own namespace already ({@code ip -n CT …}) runs as it is, namespace names
+     * being the same from everywhere. Everything else keeps the prefix.
+     */
+    public static List<String> through(List<String> prefix, List<String> argv) {
+        List<String> full = new ArrayList<>();
+        if (isNetnsExec(prefix) && !argv.isEmpty() && argv.get(0).equals("ip")) {
+            if (argv.size() > 1 && isNetnsOption(argv.get(1))) return List.copyOf(argv);
+            full.addAll(List.of("ip", "-n", prefix.get(3)));
+            full.addAll(argv.subList(1, argv.size()));
+            return full;
+        }
+        full.addAll(prefix);
+        full.addAll(argv);
+        return full;
+    }
+
+    private static boolean isNetnsExec(List<String> prefix) {
+        return prefix.size() == 4 && prefix.subList(0, 3).equals(List.of("ip", "netns", "exec"));
+    }
+
+    private static boolean isNetnsOption(String word) {
+        return word.equals("-n") || word.equals("-netns");
     }
 
     public List<String> prefix() {

@@ -5,6 +5,7 @@ import dev.vzbridge.api.plan.Effect;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.PrefixRunner;
 import dev.vzbridge.lab.Netns;
 import dev.vzbridge.tools.ToolFlavours;
 
@@ -96,9 +97,7 @@ public final class NetnsRuntime implements HostRuntime {
 
     @Override
     public List<String> inside(String ctid, List<String> argv) {
-        List<String> a = new ArrayList<>(List.of("ip", "netns", "exec", netnsOf(ctid)));
-        a.addAll(argv);
-        return a;
+        return PrefixRunner.through(List.of("ip", "netns", "exec", netnsOf(ctid)), argv);
     }
 
     /** One `ip netns list`; every matching namespace is a running container. */

@@ -88,7 +88,7 @@ class PlanOutputTest {
         Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("ip", "link", "add", "br0", "type", "bridge"),
             Exec.of("ip", "link", "del", "br0")))).build();
         String s = PlanPrinter.script(plan, List.of("ip", "netns", "exec", "vzbX-hn"), p -> Path.of(p));
-        assertTrue(s.contains("\nip netns exec vzbX-hn ip link add br0 type bridge\n"), s);
+        assertTrue(s.contains("\nip -n vzbX-hn link add br0 type bridge\n"), s);
         String text = PlanPrinter.text(plan);
         assertTrue(text.contains("apply:  ip link add br0 type bridge"), text);
         assertTrue(text.contains("revert: ip link del br0"), text);

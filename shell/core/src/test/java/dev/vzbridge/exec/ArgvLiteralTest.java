@@ -59,4 +59,18 @@ class ArgvLiteralTest {
             PrefixRunner.prefixOf(FailureInjectingRunner.failingNth(1, PrefixRunner.inNetns("NS", rec))));
         assertEquals(List.of(), PrefixRunner.prefixOf(f));
     }
+
+    @Test
+    void underANamespaceAnIpCommandIsOneProcessWithDashN() {
+        List<String> ns = List.of("ip", "netns", "exec", "NS");
+        assertEquals(List.of("ip", "-n", "NS", "link", "set", "dev", "eth0", "up"),
+            PrefixRunner.through(ns, List.of("ip", "link", "set", "dev", "eth0", "up")));
+        assertEquals(List.of("ip", "-n", "CT", "addr", "show"), PrefixRunner.through(ns, List.of("ip", "-n", "CT", "addr", "show")),
+            "a command naming its own namespace runs as it is");
+        assertEquals(List.of("ip", "netns", "exec", "NS", "arping", "-D", "10.0.0.5"),
+            PrefixRunner.through(ns, List.of("arping", "-D", "10.0.0.5")), "other tools keep the prefix");
+        assertEquals(List.of("sudo", "ip", "link"), PrefixRunner.through(List.of("sudo"), List.of("ip", "link")),
+            "only ip netns exec is folded");
+        assertEquals(List.of("ip", "link"), PrefixRunner.through(List.of(), List.of("ip", "link")));
+    }
 }

@@ -44,7 +44,7 @@ class RuntimeUnitsTest {
         assertEquals(List.of(Exec.of("ip", "link", "del", "veth101.0")), add.undo());
         Step remove = rt.removeVeth("101", "eth0", "br0", "02:00:00:00:00:01");
         assertEquals(add.apply(), remove.undo().get(0));
-        assertEquals(List.of("ip", "netns", "exec", "vzbx-ct101", "ip", "link", "set", "dev", "eth0", "up"),
+        assertEquals(List.of("ip", "-n", "vzbx-ct101", "link", "set", "dev", "eth0", "up"),
             ((Exec) rt.inside("101").up("eth0", false).apply()).argv());
         assertEquals(java.util.Set.of(), rt.inside("101").up("eth0", false).links(), "a CT's eth0 is not the node's");
     }
