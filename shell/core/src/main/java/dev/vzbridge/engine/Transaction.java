@@ -2,6 +2,7 @@ package dev.vzbridge.engine;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
@@ -167,10 +168,13 @@ final class Transaction {
                 }
             }
         }
+        HostState seen = null;
         if (settings.verify() && SignalDeferral.abortRequested() == null) {
             List<String> failed;
             try {
-                failed = new Verifier(node, err, settings.terminal()).verify(plan);
+                Verifier verifier = new Verifier(node, err, settings.terminal());
+                failed = verifier.verify(plan);
+                seen = verifier.lastSeen();
             } catch (RuntimeException e) {
                 failed = List.of("cannot verify: " + describe(e));
             }
@@ -180,7 +184,8 @@ final class Transaction {
                 return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
             }
         }
-        if (node.probe() != null) journal.append(new JournalRecord.SnapshotRecord("after", snapshot(plan)));
+        // The verifier's last look, taken once every check held, is the state after: no second read.
+        if (node.probe() != null) journal.append(new JournalRecord.SnapshotRecord("after", snapshot(plan, seen)));
         // The last moment a signal can stop the change: after this record it stands.
         String signal = SignalDeferral.abortRequested();
         if (signal != null) {
@@ -204,7 +209,12 @@ final class Transaction {
     }
 
     private Snapshot snapshot(Plan plan) {
-        return new Snapshot(node.probe().observe(plan.containers()), FileHashes.of(files(plan), node::underRoot));
+        return snapshot(plan, null);
+    }
+
+    private Snapshot snapshot(Plan plan, HostState seen) {
+        HostState state = seen != null ? seen : node.probe().observe(plan.containers());
+        return new Snapshot(state, FileHashes.of(files(plan), node::underRoot));
     }
 
     private static String describe(RuntimeException e) {

@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Proves a plan's checks against fresh observations, retrying briefly (the kernel
@@ -21,13 +25,21 @@ import java.util.Optional;
 final class Verifier {
     static final Duration SETTLE = Duration.ofSeconds(3);
     private static final long POLL_MS = 250;
+    /** ping processes at once: a transaction of a few hundred containers verifies in a few rounds. */
+    static final int PING_PARALLEL = 64;
 
     private final Node node;
     private final Progress progress;
+    private HostState lastSeen;
 
     Verifier(Node node, PrintWriter err, boolean terminal) {
         this.node = node;
         this.progress = new Progress(err, terminal);
+    }
+
+    /** The state the last look saw (after the checks held, it is the "after" snapshot); null if none was taken. */
+    HostState lastSeen() {
+        return lastSeen;
     }
 
     /** @return the failed checks' descriptions; empty when all hold */
@@ -46,6 +58,7 @@ final class Verifier {
         long boundMs = SETTLE.toMillis();
         while (true) {
             HostState s = node.probe().observe(plan.containers());
+            lastSeen = s;
             boundMs = Math.max(boundMs, stpBoundMs(plan, s));
             failed = new ArrayList<>();
             boolean waitingForStp = false;
@@ -63,8 +76,37 @@ final class Verifier {
         }
         progress.done();
         if (!failed.isEmpty()) return failed;
-        for (Check.Ping p : pings) if (!pingWithin(p, SETTLE.toMillis())) failed.add(p.describe());
-        return failed;
+        return failedPings(pings);
+    }
+
+    /** Independent pings run side by side (bounded), each within its own SETTLE bound; failures in plan order. */
+    private List<String> failedPings(List<Check.Ping> pings) {
+        if (pings.isEmpty()) return List.of();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PING_PARALLEL, pings.size()), r -> {
+            Thread t = new Thread(r, "verify-ping");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Boolean>> answers = pings.stream()
+                .map(p -> pool.submit(() -> pingWithin(p, SETTLE.toMillis()))).toList();
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < pings.size(); i++) if (!answered(answers.get(i))) failed.add(pings.get(i).describe());
+            return failed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean answered(Future<Boolean> ping) {
+        try {
+            return ping.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
     }
 
     private static long stpBoundMs(Plan plan, HostState s) {

@@ -10,7 +10,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,23 +56,57 @@ public final class HostProbe {
         return java.util.Optional.ofNullable(json.get(target));
     }
 
-    /** The node, and inside the given containers (all running ones when null). */
+    /** The node, and inside the given containers (all running ones when null); containers are read side by side. */
     public HostState observe(Collection<String> containers) {
         NetView node = view("", UnaryOperator.identity());
         List<Container> cts = new ArrayList<>();
         if (runtime != null) {
-            for (Map.Entry<String, Boolean> e : runtime.status().entrySet()) {
+            Map<String, Future<NetView>> inside = new LinkedHashMap<>();
+            Map<String, Boolean> status = runtime.status();
+            for (Map.Entry<String, Boolean> e : status.entrySet()) {
                 String id = e.getKey();
-                boolean running = e.getValue();
-                if (running && (containers == null || containers.contains(id))) {
-                    NetView v = view(id, argv -> runtime.inside(id, argv));
-                    cts.add(new Container(id, true, v.links(), v.addresses(), v.routes()));
+                if (e.getValue() && (containers == null || containers.contains(id)))
+                    inside.put(id, READERS.submit(() -> view(id, argv -> runtime.inside(id, argv))));
+            }
+            for (Map.Entry<String, Boolean> e : status.entrySet()) {
+                Future<NetView> f = inside.get(e.getKey());
+                if (f == null) {
+                    cts.add(new Container(e.getKey(), e.getValue(), List.of(), List.of(), List.of()));
                 } else {
-                    cts.add(new Container(id, running, List.of(), List.of(), List.of()));
+                    NetView v = await(f, inside.values());
+                    cts.add(new Container(e.getKey(), true, v.links(), v.addresses(), v.routes()));
                 }
             }
         }
         return new HostState(node.links(), node.addresses(), node.routes(), cts);
+    }
+
+    /** The view a reader made; its failure is the observation's (the other reads are cancelled). */
+    private static NetView await(Future<NetView> f, Collection<Future<NetView>> all) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            all.forEach(x -> x.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new ProbeException("interrupted while reading the containers");
+        } catch (ExecutionException e) {
+            all.forEach(x -> x.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new ProbeException(String.valueOf(e.getCause()));
+        }
+    }
+
+    /** Reads of containers at once: enough to hide process start-up, few enough not to flood the node. */
+    private static final ExecutorService READERS = readers();
+
+    private static ExecutorService readers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "ct-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** One namespace's view; {@code wrap} turns an argv into one that runs there. */
