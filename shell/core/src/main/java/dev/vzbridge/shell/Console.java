@@ -63,6 +63,7 @@ public final class Console {
         while (!session.exitRequested()) {
             String line;
             try {
+                shell.liveHost().prefetch(); // completion reads the host while the admin types, not on TAB
                 line = reader.readLine(prompt(session));
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C: drop this line, keep the shell

@@ -19,7 +19,7 @@ class LiveHostCacheTest {
         LiveHostCache cache = new LiveHostCache(() -> {
             probes.incrementAndGet();
             return HostState.empty();
-        }, Duration.ofSeconds(1), now::get);
+        }, Duration.ofSeconds(1), now::get, Runnable::run);
         cache.get();
         now.addAndGet(Duration.ofMillis(900).toNanos());
         cache.get();
@@ -37,7 +37,7 @@ class LiveHostCacheTest {
         LiveHostCache cache = new LiveHostCache(() -> {
             probes.incrementAndGet();
             throw new IllegalStateException("ip not found");
-        }, Duration.ofSeconds(1), now::get);
+        }, Duration.ofSeconds(1), now::get, Runnable::run);
         assertThrows(IllegalStateException.class, cache::get);
         assertThrows(IllegalStateException.class, cache::get);
         assertEquals(1, probes.get());
