@@ -135,7 +135,7 @@ public final class HostAccessFactory {
         if (runtimeName.equals("netns")) {
             runtime = new NetnsRuntime(runner, ctPattern, tools, chosen == null ? null : Platform.chosen(chosen));
         } else if (runtimeName.equals("none")) {
-            runtime = new MissingRuntime();
+            runtime = new MissingRuntime(chosen != null ? Platform.chosen(chosen) : Platform.fromFiles(files));
         } else {
             // auto costs one look at the files and at most one vzctl --version, once per shell.
             Platform platform = chosen != null ? Platform.chosen(chosen) : Platform.detect(runner, files);

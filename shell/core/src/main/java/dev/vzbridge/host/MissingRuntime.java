@@ -14,12 +14,24 @@ import java.util.Optional;
  * container says that no runtime was found and how to choose one.
  */
 public final class MissingRuntime implements HostRuntime {
+    private final Platform platform;
+
+    /** {@code platform}: what the node's files say (or --openvz chose), shown by show even without vzctl. */
+    public MissingRuntime(Platform platform) {
+        this.platform = platform;
+    }
+
     static final String PROBLEM = "no container runtime was found (vzctl and vzlist are not installed): "
         + "install OpenVZ's vzctl, or choose --runtime netns for containers that are network namespaces";
 
     @Override
     public String name() {
         return "vzctl";
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
     }
 
     @Override

@@ -34,9 +34,15 @@ public record Platform(OpenVz openvz, String why) {
         return new Platform(openvz, "chosen with --openvz " + openvz.word());
     }
 
+    /** Decides auto from the node's files alone, for a node where vzctl is not installed. */
+    public static Platform fromFiles(FileView files) {
+        return files.exists(LIBVZCTL_DIR) ? new Platform(OpenVz.SEVEN, LIBVZCTL_DIR + " exists (libvzctl)")
+            : new Platform(OpenVz.LEGACY, "vzctl is not installed; legacy assumed");
+    }
+
     /** Decides auto from the node: the files under --root first (no process), then vzctl --version. */
     public static Platform detect(CommandRunner node, FileView files) {
-        if (files.exists(LIBVZCTL_DIR)) return new Platform(OpenVz.SEVEN, LIBVZCTL_DIR + " exists (libvzctl)");
+        if (files.exists(LIBVZCTL_DIR)) return fromFiles(files);
         ExecResult r;
         try {
             r = node.run(List.of("vzctl", "--version"));
