@@ -9,8 +9,7 @@ import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.recipes.BridgeRemoval;
-import dev.vzbridge.api.net.Destination;
-import dev.vzbridge.api.net.IpAddress;
+import dev.vzbridge.api.recipes.DerivedChecks;
 import dev.vzbridge.api.recipes.HostEdit;
 import dev.vzbridge.api.recipes.Moves;
 import dev.vzbridge.api.recipes.Recipe;
@@ -78,26 +77,24 @@ public final class TeardownPlanner {
         b.change(new Change("remove the record " + SetupRecord.PATH, List.of(RecordFile.delete(stored.get()))));
         b.file(SetupRecord.PATH);
 
+        // The state after and the checks come from the steps' effects; only the ping is extra.
+        HostState after = HostEdit.after(bridge.after() != null ? bridge.after() : host, List.of(offLocalChange, backChange));
         bridge.checks().forEach(b::check);
+        DerivedChecks.of(after, List.of(offLocalChange, backChange)).forEach(b::check);
         checks(r).forEach(b::check);
         bridge.notes().forEach(b::note);
         b.note("afterwards: node → " + r.asked().gateway() + " via " + r.external() + " again; no bridge for containers");
         ssh.flatMap(s -> TakeOff.of(tools, r.local(), localRoutes, localAddresses).interrupting(host, s)
                 .map(step -> TakeOff.sessionNote(s, r.local(), step, r.external())))
             .ifPresent(b::note);
-        expect.accept(HostEdit.after(bridge.after() != null ? bridge.after() : host, List.of(offLocalChange, backChange)));
+        expect.accept(after);
         return b.build();
     }
 
+    /** What no effect implies: the gateway answers over the external NIC again. */
     private static List<Check> checks(SetupRecord r) {
-        List<Check> out = new ArrayList<>();
-        out.add(Check.Link.noMaster(null, r.external()));
-        for (Cidr c : r.localAddedAddresses()) out.add(new Check.Address(null, r.local(), c, false));
-        for (Cidr c : r.externalAddresses()) out.add(new Check.Address(null, r.external(), c, true));
-        r.externalRoutes().stream().filter(Route::isDefault).findFirst().ifPresent(d -> {
-            out.add(new Check.Route(null, Destination.DEFAULT, d.via() == null ? null : IpAddress.parse(d.via()), r.external(), true));
-            if (d.via() != null && r.externalWasUp()) out.add(Check.Ping.of(null, d.via()));
-        });
-        return out;
+        return r.externalRoutes().stream().filter(Route::isDefault).findFirst()
+            .filter(d -> d.via() != null && r.externalWasUp())
+            .map(d -> List.<Check>of(Check.Ping.of(null, d.via()))).orElse(List.of());
     }
 }
