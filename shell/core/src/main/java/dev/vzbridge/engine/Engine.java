@@ -37,6 +37,7 @@ public final class Engine implements PlanExecutor {
     private String groupLabel;
     private String pendingTxid;
     private boolean quietGroup;
+    private boolean console;
 
     /**
      * The host may be opened lazily: it is first used when the engine first needs the
@@ -126,12 +127,12 @@ public final class Engine implements PlanExecutor {
             if (link.isPresent()) {
                 confirm = DEFAULT_SSH_CONFIRM;
                 err.println("this change touches " + link.get() + ", which carries your SSH session from "
-                    + origin.sshClient() + ": it is rolled back in " + confirm + " s unless you type 'confirm'");
+                    + origin.sshClient() + ": it is rolled back in " + confirm + " s unless you " + confirmHow());
                 err.flush();
             }
         }
         Transaction.Settings settings = new Transaction.Settings(Duration.ofSeconds(Math.max(0, options.lockWait)),
-            !options.noVerify, confirm, System.console() != null, origin, watchdog, guardian);
+            !options.noVerify, confirm, System.console() != null, origin, watchdog, guardian, confirmHow());
         Outcome o = new Transaction(node(), settings, err).apply(plan, commandLine, replan);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
         report(o, plan);
@@ -223,15 +224,40 @@ public final class Engine implements PlanExecutor {
     }
 
     @Override
-    public String promptMark() {
+    public void setConsole(boolean console) {
+        this.console = console;
+    }
+
+    /** How the admin keeps a change: at the prompt, or from the command line. */
+    private String confirmHow() {
+        return console ? "type 'confirm'" : "run 'vzbridge confirm'";
+    }
+
+    @Override
+    public synchronized String promptMark() {
         if (pendingTxid != null) {
             Optional<TxLog> log = Journal.find(node().root(), pendingTxid).map(Journal::log);
             if (log.isPresent() && log.get().state() == TxState.PENDING_CONFIRM) {
                 long left = Math.max(0, (Pending.deadline(log.get()).orElse(0L) - System.currentTimeMillis() + 999) / 1000);
                 return "confirm " + left + "s";
             }
-            pendingTxid = null;
+            if (log.isPresent() && log.get().state() == TxState.ROLLING_BACK) return "rolling back";
         }
         return group == null ? "" : "tx";
+    }
+
+    /**
+     * Once the change this shell left awaiting confirm is settled: when its deadline rolled it
+     * back, what happened and how its links look now; empty while it still waits, or once confirmed.
+     */
+    @Override
+    public synchronized Optional<String> takeNotice() {
+        if (pendingTxid == null) return Optional.empty();
+        Optional<TxLog> log = Journal.find(node().root(), pendingTxid).map(Journal::log);
+        if (log.isPresent() && (log.get().state() == TxState.PENDING_CONFIRM || log.get().state() == TxState.ROLLING_BACK))
+            return Optional.empty();
+        pendingTxid = null;
+        if (log.isEmpty() || !log.get().expiredUnconfirmed()) return Optional.empty();
+        return Optional.of(ConfirmExpiry.notice(log.get(), node()));
     }
 }

@@ -40,6 +40,15 @@ public interface PlanExecutor {
         return java.util.Optional.empty();
     }
 
+    /** Whether the admin types at the interactive prompt (else: -c, a batch, a script). */
+    default void setConsole(boolean console) {
+    }
+
+    /** Once, when a change left awaiting confirm was rolled back by its deadline: what the admin should know. */
+    default java.util.Optional<String> takeNotice() {
+        return java.util.Optional.empty();
+    }
+
     /** Short text for the prompt, e.g. "tx" or "confirm 97s", or empty. */
     String promptMark();
 

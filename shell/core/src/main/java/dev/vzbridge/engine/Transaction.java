@@ -27,7 +27,7 @@ final class Transaction {
      * @param guardian       starts the process that rolls back if this one dies mid-transaction
      */
     record Settings(Duration lockWait, boolean verify, int confirmSeconds, boolean terminal, Origin origin,
-                    Watchdog.Launcher watchdog, Guardian.Launcher guardian) {
+                    Watchdog.Launcher watchdog, Guardian.Launcher guardian, String confirmHow) {
     }
 
     /**
@@ -200,7 +200,7 @@ final class Transaction {
             String started = settings.watchdog().start(node.root(), txid);
             List<String> details = new ArrayList<>();
             if (started != null) details.add(started);
-            return new Outcome(0, txid, TxState.PENDING_CONFIRM, "applied; type 'confirm' within "
+            return new Outcome(0, txid, TxState.PENDING_CONFIRM, "applied; " + settings.confirmHow() + " within "
                 + settings.confirmSeconds() + " s or it is rolled back (tx " + txid + ")", details);
         }
         journal.append(Reverter.state(TxState.COMMITTED, null, null));

@@ -39,7 +39,14 @@ public final class TxAdmin {
 
     /** Keeps a pending transaction (the only pending one when txid is null). */
     public int confirm(String txid) {
-        TxLog log = pick(txid, Pending.awaitingConfirm(node().root()), "awaits confirm");
+        List<TxLog> waiting = Pending.awaitingConfirm(node().root());
+        if (txid == null && waiting.isEmpty()) {
+            // the deadline passed: say so, rather than "no transaction awaits confirm"
+            List<Journal> all = Journal.all(node().root());
+            Optional<String> late = all.isEmpty() ? Optional.empty() : ConfirmExpiry.message(all.get(all.size() - 1).log());
+            if (late.isPresent()) return fail(late.get(), List.of());
+        }
+        TxLog log = pick(txid, waiting, "awaits confirm");
         Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
         try (HostLock lock = HostLock.acquire(node(), "confirm " + log.txid(), lockWait(), err)) {
             TxLog now = journal.log();
@@ -48,6 +55,8 @@ public final class TxAdmin {
                 Reverter.audit(node(), now, "confirmed");
                 return result(now.txid(), TxState.COMMITTED, 0, false, "confirmed: transaction " + now.txid() + " is kept");
             }
+            Optional<String> late = ConfirmExpiry.message(now);
+            if (late.isPresent()) return fail(late.get(), List.of());
             return result(now.txid(), now.state(), now.state() == TxState.COMMITTED ? 0 : 1, false,
                 "too late: transaction " + now.txid() + " is " + now.state().word());
         } catch (HostLock.LockedException e) {

@@ -27,6 +27,7 @@ public final class TxLog {
     private final Map<StepRef, FileBackup> backups = new HashMap<>();
     private final Set<String> undone = new HashSet<>();
     private JournalRecord.State state;
+    private Long confirmDeadline;
 
     private TxLog(String txid) {
         this.txid = txid;
@@ -58,6 +59,7 @@ public final class TxLog {
             undone.add(key(u.change(), u.step(), u.action()));
         } else if (r instanceof JournalRecord.State st) {
             state = st;
+            if (st.deadline() != null) confirmDeadline = st.deadline();
         }
     }
 
@@ -113,6 +115,12 @@ public final class TxLog {
 
     public Optional<JournalRecord.State> stateRecord() {
         return Optional.ofNullable(state);
+    }
+
+    /** Rolled back because its confirm deadline passed (it once awaited confirm, and was rolled back). */
+    public boolean expiredUnconfirmed() {
+        TxState s = state();
+        return confirmDeadline != null && (s == TxState.ROLLED_BACK || s == TxState.DRIFT);
     }
 
     /** Left unfinished by a crash or kill: 'recover' rolls it back. Pending ones belong to their watchdog. */

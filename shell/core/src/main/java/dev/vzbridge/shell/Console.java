@@ -7,12 +7,16 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The interactive shell: prompt with host name (and the engine's mark), history
@@ -54,8 +58,23 @@ public final class Console {
     public int run() {
         Session session = shell.session();
         LineReader reader = reader();
+        session.engine().setConsole(true);
         int startup = startupMessages(session);
         if (startup != 0) return startup;
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "vzbridge-prompt-clock");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> tick(session, reader), 1, 1, TimeUnit.SECONDS);
+        try {
+            return loop(session, reader);
+        } finally {
+            ticker.shutdownNow();
+        }
+    }
+
+    private int loop(Session session, LineReader reader) {
         // Outside readLine JLine would restore the OS default for SIGINT, which kills the
         // JVM without shutdown hooks (a lab would be left behind). Ask for a second Ctrl-C
         // instead, then leave through System.exit so the hooks run.
@@ -64,7 +83,8 @@ public final class Console {
             String line;
             try {
                 shell.liveHost().prefetch(); // completion reads the host while the admin types, not on TAB
-                line = reader.readLine(prompt(session));
+                shownPrompt = prompt(session);
+                line = reader.readLine(shownPrompt);
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C: drop this line, keep the shell
             } catch (EndOfFileException e) {
@@ -73,6 +93,10 @@ public final class Console {
                 break; // the terminal went away (SIGTERM, hang-up): shutdown hooks clean up
             }
             shell.execute(line);
+            notice(session).ifPresent(n -> {
+                session.out().println(n);
+                session.out().flush();
+            });
         }
         try {
             if (session.engine().inTransaction()) {
@@ -104,6 +128,36 @@ public final class Console {
         session.out().println("vzbridge " + Session.VERSION + ": 'help' lists commands, TAB completes, Ctrl-D leaves.");
         session.out().flush();
         return 0;
+    }
+
+    private volatile String shownPrompt;
+
+    /**
+     * Once a second while the admin types: a confirm countdown in the prompt is redrawn,
+     * and a change rolled back at its deadline is announced above the line at once.
+     */
+    private void tick(Session session, LineReader reader) {
+        try {
+            if (!reader.isReading()) return;
+            Optional<String> notice = notice(session);
+            String prompt = prompt(session);
+            if (notice.isEmpty() && prompt.equals(shownPrompt)) return;
+            shownPrompt = prompt;
+            if (reader instanceof LineReaderImpl impl) impl.setPrompt(prompt);
+            if (notice.isPresent()) reader.printAbove(notice.get());
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
+        } catch (RuntimeException e) {
+            // the clock must never disturb the line being typed
+        }
+    }
+
+    private static Optional<String> notice(Session session) {
+        try {
+            return session.engine().takeNotice();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private volatile long lastInterrupt;

@@ -11,6 +11,7 @@ public final class LazyEngine implements PlanExecutor {
     private final Supplier<PlanExecutor> factory;
     private PlanExecutor engine;
     private RuntimeException failure;
+    private boolean console;
 
     public LazyEngine(Supplier<PlanExecutor> factory) {
         this.factory = factory;
@@ -20,6 +21,7 @@ public final class LazyEngine implements PlanExecutor {
         if (engine == null && failure == null) {
             try {
                 engine = factory.get();
+                engine.setConsole(console);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -63,6 +65,17 @@ public final class LazyEngine implements PlanExecutor {
 
     public String promptMark() {
         return created() ? engine.promptMark() : "";
+    }
+
+    @Override
+    public synchronized void setConsole(boolean console) {
+        this.console = console;
+        if (engine != null) engine.setConsole(console);
+    }
+
+    @Override
+    public Optional<String> takeNotice() {
+        return created() ? engine.takeNotice() : Optional.empty();
     }
 
     @Override

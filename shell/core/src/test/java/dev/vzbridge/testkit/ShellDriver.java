@@ -86,6 +86,12 @@ public final class ShellDriver implements AutoCloseable {
         return new ShellDriver(options, host, (o, e) -> new Engine(options, host, o, e), List.of(providers));
     }
 
+    /** A shell whose executor is made from the driver's own output and error writers. */
+    public static ShellDriver with(GlobalOptions options, HostAccess host,
+                                   BiFunction<PrintWriter, PrintWriter, PlanExecutor> executor, CommandProvider... providers) {
+        return new ShellDriver(options, host, executor, List.of(providers));
+    }
+
     /** A shell with the real engine on a node built by hand (no watchdog). */
     public static ShellDriver withEngine(GlobalOptions options, HostAccess host, dev.vzbridge.engine.Node node,
                                          CommandProvider... providers) {
