@@ -35,12 +35,26 @@ public final class EngineCommands implements CommandProvider {
         @Option(names = "--script", description = "Print a bash script instead of the plan.")
         boolean script;
 
+        @Parameters(index = "0", arity = "0..1", paramLabel = "COMMAND ARGS...",
+            description = "The planning command to preview, with its arguments, e.g. bridge create br0 --nic eth0.")
+        String command;
+
+        /** The command's own arguments and options, in the order typed. */
         @Unmatched
-        List<String> words = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+
+        /** The command to plan, as typed. */
+        List<String> words() {
+            List<String> words = new ArrayList<>();
+            if (command != null) words.add(command);
+            words.addAll(rest);
+            return words;
+        }
 
         @Override
         public int run(Session session) {
-            if (words.isEmpty()) throw new UsageException("plan what? e.g. 'plan bridge create br0 --nic eth0'");
+            if (command == null) throw new UsageException("plan what? e.g. 'plan bridge create br0 --nic eth0'");
+            List<String> words = words();
             Plan plan = session.planOf(words);
             Engine e = engine(session);
             if (script) {

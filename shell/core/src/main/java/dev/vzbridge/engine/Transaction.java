@@ -136,18 +136,15 @@ final class Transaction {
         journal.append(Reverter.state(TxState.APPLYING, null, null));
 
         ActionExecutor exec = new ActionExecutor(node.runner(), node::underRoot, Reverter.ActionTimeout.get());
-        int total = plan.changes().stream().mapToInt(c -> c.steps().size()).sum();
-        int n = 0;
         for (int ci = 0; ci < plan.changes().size(); ci++) {
             Change change = plan.changes().get(ci);
             progress("[" + (ci + 1) + "/" + plan.changes().size() + "] " + change.summary());
             for (int si = 0; si < change.steps().size(); si++) {
                 Step step = change.steps().get(si);
-                n++;
                 String signal = SignalDeferral.abortRequested();
                 if (signal != null) {
-                    return Reverter.revert(journal, node, List.of("interrupted by " + signal + " before step " + n + "/"
-                        + total + " (" + change.summary() + ")"), TxState.ROLLED_BACK);
+                    return Reverter.revert(journal, node, List.of("interrupted by " + signal + " before "
+                        + where(plan, ci, si)), TxState.ROLLED_BACK);
                 }
                 try {
                     FileBackup backup = exec.backup(step.apply(),
@@ -157,13 +154,13 @@ final class Transaction {
                     journal.append(new JournalRecord.Done(ci, si));
                 } catch (ActionFailedException e) {
                     journal.append(new JournalRecord.Failed(ci, si, e.getMessage()));
-                    List<String> why = List.of("step " + n + "/" + total + " failed (" + change.summary() + "): "
-                        + step.apply().render(), "  " + e.getMessage());
+                    List<String> why = List.of(where(plan, ci, si) + " failed: " + step.apply().render(),
+                        "  " + e.getMessage());
                     return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
                 } catch (RuntimeException e) {
                     // Not the tool's verdict: the step may or may not have happened, so its undo is tried too.
-                    List<String> why = List.of("step " + n + "/" + total + " broke off (" + change.summary() + "): "
-                        + step.apply().render(), "  " + describe(e));
+                    List<String> why = List.of(where(plan, ci, si) + " broke off: " + step.apply().render(),
+                        "  " + describe(e));
                     return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
                 }
             }
@@ -215,6 +212,13 @@ final class Transaction {
     private Snapshot snapshot(Plan plan, HostState seen) {
         HostState state = seen != null ? seen : node.probe().observe(plan.containers());
         return new Snapshot(state, FileHashes.of(files(plan), node::underRoot));
+    }
+
+    /** Counted as the progress lines count: "[2/4] add br0, step 3/5". */
+    private static String where(Plan plan, int change, int step) {
+        Change c = plan.changes().get(change);
+        return "[" + (change + 1) + "/" + plan.changes().size() + "] " + c.summary() + ", step " + (step + 1) + "/"
+            + c.steps().size();
     }
 
     private static String describe(RuntimeException e) {

@@ -128,11 +128,26 @@ public final class CommandCatalog {
 
     /** Parser settings shared by every tree: no @file expansion, exact names. */
     static CommandLine configure(CommandLine commandLine) {
+        sentences(commandLine);
         commandLine.setExpandAtFiles(false);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setAbbreviatedOptionsAllowed(false);
         commandLine.setAbbreviatedSubcommandsAllowed(false);
         return commandLine;
+    }
+
+    /**
+     * Descriptions are declared as lines that may end mid-sentence; help lists show only the
+     * first element, so each element becomes one whole sentence (help wraps them to the screen).
+     */
+    private static void sentences(CommandLine commandLine) {
+        var usage = commandLine.getCommandSpec().usageMessage();
+        String[] lines = usage.description();
+        if (lines != null && lines.length > 1) {
+            String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
+            usage.description(text.split("(?<=[.!?])\\s+(?=[A-Z(])"));
+        }
+        commandLine.getSubcommands().values().forEach(CommandCatalog::sentences);
     }
 
     /** The completion/help tree; its command instances are never run. */

@@ -59,6 +59,7 @@ public final class Console {
         Session session = shell.session();
         LineReader reader = reader();
         session.engine().setConsole(true);
+        session.setWidth(terminal::getWidth);
         int startup = startupMessages(session);
         if (startup != 0) return startup;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {

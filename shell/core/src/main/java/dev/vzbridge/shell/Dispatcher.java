@@ -64,7 +64,11 @@ public final class Dispatcher {
         try {
             parsed = parse(words);
         } catch (CommandLine.ParameterException e) {
-            return fail(where, qualified(words, e), 2, null);
+            List<String> previewed = trailingDryRun(words);
+            if (previewed != null) return execute(previewed, line, where);
+            String usage = e instanceof CommandLine.MissingParameterException && e.getCommandLine() != null
+                ? "; usage: " + usage(words, e) : "";
+            return fail(where, qualified(words, e) + usage, 2, null);
         } catch (UsageException e) {
             return fail(where, e.getMessage(), 2, null);
         }
@@ -138,6 +142,29 @@ public final class Dispatcher {
         if (!(parsed.command() instanceof PlanningCommand planning))
             throw new UsageException(parsed.path() + " does not change the host; there is nothing to plan");
         return planning.plan(session.newContext());
+    }
+
+    /**
+     * 'bridge delete br0 --dry-run': a planning command with --dry-run after its arguments
+     * becomes 'plan bridge delete br0'. @return those words, or null
+     */
+    private List<String> trailingDryRun(List<String> words) {
+        if (words.size() < 2 || !"--dry-run".equals(words.get(words.size() - 1)) || catalog.entry("plan").isEmpty())
+            return null;
+        List<String> command = words.subList(0, words.size() - 1);
+        if (!isPlanning(command)) return null;
+        List<String> plan = new java.util.ArrayList<>(List.of("plan"));
+        plan.addAll(command);
+        return plan;
+    }
+
+    /** The command's usage line, so the admin sees what it takes. */
+    private static String usage(List<String> words, CommandLine.ParameterException e) {
+        CommandLine where = e.getCommandLine();
+        String path = where.getCommandSpec().qualifiedName(" ").replaceFirst("^\\S+", words.get(0));
+        String synopsis = where.getHelp().synopsis(0).strip().replaceAll("\\s+", " ");
+        String name = where.getCommandName();
+        return synopsis.startsWith(name) ? path + synopsis.substring(name.length()) : synopsis;
     }
 
     /** True when the words parse to a command that changes the host. */

@@ -21,20 +21,23 @@ public final class HelpCommand implements BuiltinCommand {
     public int run(Session session) {
         CommandCatalog catalog = session.catalog();
         if (path.isEmpty()) {
-            session.report(overview(catalog));
+            session.report(overview(catalog, Math.max(MIN_WIDTH, session.width())));
             return 0;
         }
         String name = path.get(0);
-        if (catalog.entry(name).isEmpty()) throw new UsageException("no command '" + name + "'; 'help' lists them");
+        if (catalog.entry(name).isEmpty())
+            throw new UsageException("no command '" + name + "'" + suggestion(name, catalog.names()) + "; 'help' lists them");
         CommandLine command = catalog.fresh(name);
         for (String sub : path.subList(1, path.size())) {
             CommandLine next = command.getSubcommands().get(sub);
             if (next == null)
                 throw new UsageException("'" + String.join(" ", path) + "': " + command.getCommandName()
-                    + " has no subcommand '" + sub + "'");
+                    + " has no subcommand '" + sub + "'" + suggestion(sub, command.getSubcommands().keySet()));
             command = next;
         }
         CommandLine.Help.Ansi ansi = session.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+        command.setUsageHelpWidth(Math.max(MIN_WIDTH, session.width()));
+        command.setUsageHelpLongOptionsMaxWidth(30);
         String usage = command.getUsageMessage(ansi);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("command", String.join(" ", path));
@@ -43,7 +46,15 @@ public final class HelpCommand implements BuiltinCommand {
         return 0;
     }
 
-    private static Report overview(CommandCatalog catalog) {
+    private static String suggestion(String typed, java.util.Collection<String> names) {
+        List<String> close = names.stream().filter(n -> Spelling.near(typed, n)).sorted().toList();
+        return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+    }
+
+    /** picocli's own minimum usage width. */
+    private static final int MIN_WIDTH = 55;
+
+    static Report overview(CommandCatalog catalog, int screenWidth) {
         List<CommandCatalog.Entry> commands = catalog.commands();
         int width = commands.stream().mapToInt(e -> e.name().length()).max().orElse(4);
         StringBuilder text = new StringBuilder("Commands ('help COMMAND' shows its options):\n");
@@ -52,8 +63,8 @@ public final class HelpCommand implements BuiltinCommand {
             CommandLine command = catalog.tree().getSubcommands().get(e.name());
             String description = firstLine(command.getCommandSpec().usageMessage().description());
             String origin = "core".equals(e.source()) ? "" : "  [plugin " + e.source() + "]";
-            text.append("  ").append(e.name()).append(" ".repeat(width - e.name().length() + 2))
-                .append(description).append(origin).append('\n');
+            text.append(wrap("  " + e.name() + " ".repeat(width - e.name().length() + 2), description + origin,
+                screenWidth));
             Map<String, String> row = new LinkedHashMap<>();
             row.put("name", e.name());
             row.put("description", description);
@@ -63,16 +74,32 @@ public final class HelpCommand implements BuiltinCommand {
         return new Report(text.toString(), Map.of("commands", data));
     }
 
-    /** The first sentence; declarations often wrap one sentence over several description lines. */
+    /** The first whole sentence; declarations often wrap one sentence over several description lines. */
     static String firstLine(String[] description) {
         if (description == null || description.length == 0) return "";
         String text = String.join(" ", description).replace("%n", " ").replaceAll("\\s+", " ").strip();
         int end = text.indexOf(". ");
-        String sentence = end < 0 ? text : text.substring(0, end + 1);
-        if (sentence.length() <= SUMMARY_WIDTH) return sentence;
-        int cut = sentence.lastIndexOf(' ', SUMMARY_WIDTH - 1);
-        return sentence.substring(0, cut > 0 ? cut : SUMMARY_WIDTH - 1).replaceAll("[,;:]$", "") + "…";
+        return end < 0 ? text : text.substring(0, end + 1);
     }
 
-    private static final int SUMMARY_WIDTH = 76;
+    /** {@code head} then {@code text} wrapped at spaces to {@code width}, continuation lines under the text. */
+    static String wrap(String head, String text, int width) {
+        StringBuilder out = new StringBuilder(head);
+        int column = head.length();
+        String indent = " ".repeat(head.length());
+        boolean first = true;
+        for (String word : text.split(" ")) {
+            if (!first && column + 1 + word.length() > width) {
+                out.append('\n').append(indent);
+                column = indent.length();
+            } else if (!first) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+            first = false;
+        }
+        return out.append('\n').toString();
+    }
 }

@@ -157,6 +157,7 @@ public final class Session {
     private CommandCatalog catalog;
     private List<dev.vzbridge.plugins.PluginInfo> plugins = List.of();
     private boolean colour;
+    private java.util.function.IntSupplier width = Session::columns;
     private volatile boolean exitRequested;
 
     /** The commands this shell knows (set when the shell starts). */
@@ -184,6 +185,24 @@ public final class Session {
 
     public void setColour(boolean colour) {
         this.colour = colour;
+    }
+
+    /** The screen's width for help text: the terminal's at the prompt, else $COLUMNS, else 80. */
+    public int width() {
+        int w = width.getAsInt();
+        return w > 0 ? w : 80;
+    }
+
+    public void setWidth(java.util.function.IntSupplier width) {
+        this.width = width;
+    }
+
+    private static int columns() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     /** Asked by 'exit'/'quit': the interactive loop ends after this command. */

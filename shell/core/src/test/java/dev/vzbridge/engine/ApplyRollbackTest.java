@@ -67,7 +67,9 @@ class ApplyRollbackTest {
         assertEquals(1, engine(rec, fail).submit(twoChanges(), "demo"));
         assertEquals(List.of("true apply-a1", "true apply-a2", "true apply-b1", "true apply-b2",
             "true undo-b2", "true undo-b1", "true undo-a2", "true undo-a1"), rec.commands());
-        assertTrue(err.toString().contains("step 5/5 failed (second): true apply-b3"), err.toString());
+        // counted as the progress line counts: the second of two changes, its third step
+        assertTrue(err.toString().contains("[2/2] second\n"), err.toString());
+        assertTrue(err.toString().contains("[2/2] second, step 3/3 failed: true apply-b3"), err.toString());
         assertTrue(err.toString().contains(FailureInjectingRunner.INJECTED), "the tool's stderr is shown");
         assertTrue(err.toString().contains("rolled back: host restored (verified)"), err.toString());
         assertEquals(TxState.ROLLED_BACK, Journal.all(root).get(0).log().state());

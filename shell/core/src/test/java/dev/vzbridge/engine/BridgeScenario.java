@@ -119,6 +119,19 @@ final class BridgeScenario {
         }
     }
 
+    /** How the engine names the k-th step (from 1) of a plan: "[2/4] SUMMARY, step 3/5", as its progress lines count. */
+    static String where(Plan plan, int k) {
+        int n = 0;
+        for (int c = 0; c < plan.changes().size(); c++) {
+            var change = plan.changes().get(c);
+            if (k <= n + change.steps().size())
+                return "[" + (c + 1) + "/" + plan.changes().size() + "] " + change.summary() + ", step " + (k - n) + "/"
+                    + change.steps().size();
+            n += change.steps().size();
+        }
+        throw new IllegalArgumentException("no step " + k);
+    }
+
     /** The engine's view of the lab node, with the runner actions go through (possibly failure-injecting). */
     static Node node(String nodeNetns, String ctPattern, Path root, CommandRunner actions) {
         CommandRunner plain = PrefixRunner.inNetns(nodeNetns, new ProcessRunner());

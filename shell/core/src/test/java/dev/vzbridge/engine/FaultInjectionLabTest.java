@@ -40,7 +40,7 @@ class FaultInjectionLabTest {
             int code = engine.submit(plan, plan.command());
             String where = "failure at step " + k + ": " + err;
             assertEquals(1, code, where);
-            assertTrue(err.toString().contains("step " + k + "/" + steps + " failed"), where);
+            assertTrue(err.toString().contains(BridgeScenario.where(plan, k) + " failed"), where);
             assertTrue(err.toString().contains("rolled back: host restored (verified)"), where);
             assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root), where);
             restored++;
@@ -124,7 +124,7 @@ class FaultInjectionLabTest {
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(3, engine.submit(careless, "careless"), err.toString());
         String said = err.toString();
-        assertTrue(said.contains("step 3/3 failed"), said);
+        assertTrue(said.contains(", step 3/3 failed"), said);
         assertTrue(said.contains("- route default via 10.0.0.1 dev eth0"), said);
         // The link-local address the kernel-like step dropped is put back; the forgotten route is not.
         assertTrue(said.contains("repaired: link-local " + linkLocal + " put back on eth1"), said);

@@ -99,7 +99,7 @@ class PlanOutputTest {
         EngineCommands.PlanCommand cmd = new EngineCommands.PlanCommand();
         new CommandLine(cmd).parseArgs("--script", "bridge", "create", "br0", "--nic", "eth0", "--stp");
         assertTrue(cmd.script);
-        assertEquals(List.of("bridge", "create", "br0", "--nic", "eth0", "--stp"), cmd.words);
+        assertEquals(List.of("bridge", "create", "br0", "--nic", "eth0", "--stp"), cmd.words());
     }
 
     @Test
