@@ -80,7 +80,7 @@ final class LabNode {
         o.root = root;
         o.lockWait = 5;
         Node node = new Node(runner, root, host::observe, host.runtime());
-        Engine engine = new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        Engine engine = new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         return engine.submit(plan, plan.command());
     }
 

@@ -3,7 +3,6 @@ package dev.vzbridge.bridge;
 import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.SignalDeferral;
 import dev.vzbridge.host.HostAccess;
-import dev.vzbridge.host.HostAccessFactory;
 import dev.vzbridge.shell.CommandCatalog;
 import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.shell.Shell;
@@ -34,8 +33,8 @@ public final class ShellChild {
         o.tools = "iproute2";
         o.lockWait = 30;
         int code;
-        try (HostAccess host = HostAccessFactory.open(o, err)) {
-            Shell shell = new Shell(o, host, new Engine(o, host, out, err),
+        try (HostAccess host = o.openHost()) {
+            Shell shell = new Shell(o, host, new Engine(o.engineSettings(), host, out, err),
                 List.of(new CommandCatalog.Source("bridge", new BridgePlugin())), List.of(), out, err, false);
             code = shell.execute(args[3]);
         }

@@ -96,7 +96,7 @@ final class LabShell {
         o.root = root;
         o.lockWait = 5;
         Node node = new Node(runner, root, host::observe, host.runtime());
-        return new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true)).submit(plan, plan.command());
+        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true)).submit(plan, plan.command());
     }
 
     boolean ping(String fromCt, String target) {

@@ -1,7 +1,6 @@
 package dev.vzbridge.persistence;
 
 import dev.vzbridge.host.HostAccess;
-import dev.vzbridge.host.HostAccessFactory;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.LabTest;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -56,7 +53,7 @@ class SaveShellLabTest {
         options.runtime = "netns";
         options.ctNetns = lab.ctNetnsPattern();
         options.root = root;
-        try (HostAccess host = HostAccessFactory.open(options, new PrintWriter(new StringWriter()));
+        try (HostAccess host = options.openHost();
              ShellDriver shell = ShellDriver.withEngine(options, host, new PersistenceCommands())) {
             ShellDriver.Result r = shell.batch("persist.vzb", Files.readString(example()));
             assertEquals(0, r.exitCode(), r.toString());

@@ -40,7 +40,7 @@ class SaveThroughEngineTest {
         o.root = root;
         o.lockWait = 2;
         Node node = new Node(new ProcessRunner(), root, cts -> HostState.empty(), null);
-        return new Engine(o, node, (r, t) -> null, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     }
 
     private void node() {

@@ -3,11 +3,9 @@ package dev.vzbridge.engine;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.host.HostAccess;
-import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.shell.Envelope;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +23,8 @@ import java.util.Optional;
 public final class Engine implements PlanExecutor {
     static final int DEFAULT_SSH_CONFIRM = 120;
 
-    private final GlobalOptions options;
-    private final java.util.function.Supplier<Node> nodeFactory;
-    private Node node;
+    private final EngineSettings settings;
+    private final Node node;
     private final Watchdog.Launcher watchdog;
     private final Guardian.Launcher guardian;
     private final PrintWriter out;
@@ -39,42 +36,33 @@ public final class Engine implements PlanExecutor {
     private boolean quietGroup;
     private boolean console;
 
-    /**
-     * The host may be opened lazily: it is first used when the engine first needs the
-     * node, and its root (which --lab sets to a temporary directory) is taken from it then.
-     */
-    public Engine(GlobalOptions options, HostAccess host, PrintWriter out, PrintWriter err) {
-        this(options, () -> Node.of(host, host.root()), Watchdog.DETACHED, Guardian.DETACHED, out, err);
+    /** The engine of an opened host, with detached watchdogs and guardian. */
+    public Engine(EngineSettings settings, HostAccess host, PrintWriter out, PrintWriter err) {
+        this(settings, Node.of(host), Watchdog.DETACHED, Guardian.DETACHED, out, err);
     }
 
     /** For tests and tools: a node built by hand and a chosen watchdog launcher; no guardian. */
-    public Engine(GlobalOptions options, Node node, Watchdog.Launcher watchdog, PrintWriter out, PrintWriter err) {
-        this(options, () -> node, watchdog, Guardian.NONE, out, err);
+    public Engine(EngineSettings settings, Node node, Watchdog.Launcher watchdog, PrintWriter out, PrintWriter err) {
+        this(settings, node, watchdog, Guardian.NONE, out, err);
     }
 
     /** For tests and tools: a node built by hand, chosen watchdog and guardian launchers. */
-    public Engine(GlobalOptions options, Node node, Watchdog.Launcher watchdog, Guardian.Launcher guardian,
+    public Engine(EngineSettings settings, Node node, Watchdog.Launcher watchdog, Guardian.Launcher guardian,
                   PrintWriter out, PrintWriter err) {
-        this(options, () -> node, watchdog, guardian, out, err);
-    }
-
-    private Engine(GlobalOptions options, java.util.function.Supplier<Node> node, Watchdog.Launcher watchdog,
-                   Guardian.Launcher guardian, PrintWriter out, PrintWriter err) {
-        this.options = options;
-        this.nodeFactory = node;
+        this.settings = settings;
+        this.node = node;
         this.watchdog = watchdog;
         this.guardian = guardian;
         this.out = out;
         this.err = err;
-        this.admin = new TxAdmin(this::node, options, out, err);
+        this.admin = new TxAdmin(node, settings, out, err);
     }
 
     public TxAdmin admin() {
         return admin;
     }
 
-    public synchronized Node node() {
-        if (node == null) node = nodeFactory.get();
+    public Node node() {
         return node;
     }
 
@@ -85,7 +73,7 @@ public final class Engine implements PlanExecutor {
 
     @Override
     public int submit(Plan plan, String commandLine, long plannedAt, java.util.function.Supplier<Plan> replan) {
-        if (options.dryRun) {
+        if (settings.dryRun()) {
             show(plan);
             return 0;
         }
@@ -95,7 +83,7 @@ public final class Engine implements PlanExecutor {
             String line = plan.isEmpty() ? "nothing to do: " + commandLine
                 : "added to transaction (" + changes + " change" + (changes == 1 ? "" : "s") + " pending; 'commit' applies)";
             if (quietGroup) return 0;
-            if (options.json) Envelope.of(0, false).transaction(null, "planned").summary(line, null)
+            if (settings.json()) Envelope.of(0, false).transaction(null, "planned").summary(line, null)
                 .plan(JournalJson.tree(plan)).print(out);
             else say(line);
             return 0;
@@ -105,7 +93,7 @@ public final class Engine implements PlanExecutor {
 
     /** Prints a plan without running anything (also used by 'plan CMD'). */
     public void show(Plan plan) {
-        if (options.json) Envelope.of(0, false).transaction(null, "planned").plan(JournalJson.tree(plan)).print(out);
+        if (settings.json()) Envelope.of(0, false).transaction(null, "planned").plan(JournalJson.tree(plan)).print(out);
         else out.print(PlanPrinter.text(plan));
         out.flush();
     }
@@ -119,11 +107,10 @@ public final class Engine implements PlanExecutor {
             say("nothing to do: " + commandLine);
             return 0;
         }
-        int confirm = options.confirm == null ? 0 : options.confirm;
-        if (options.confirm != null && options.confirm <= 0) throw new UsageException("--confirm needs a positive number of seconds");
-        Origin origin = Origin.of(options);
-        if (confirm == 0 && origin.sshConnection() != null && node().probe() != null) {
-            Optional<String> link = SshGuard.touched(plan, node().probe().observe(List.of()), origin.sshConnection());
+        int confirm = settings.confirmSeconds();
+        Origin origin = Origin.current();
+        if (confirm == 0 && origin.sshConnection() != null && node.probe() != null) {
+            Optional<String> link = SshGuard.touched(plan, node.probe().observe(List.of()), origin.sshConnection());
             if (link.isPresent()) {
                 confirm = DEFAULT_SSH_CONFIRM;
                 err.println("this change touches " + link.get() + ", which carries your SSH session from "
@@ -131,9 +118,9 @@ public final class Engine implements PlanExecutor {
                 err.flush();
             }
         }
-        Transaction.Settings settings = new Transaction.Settings(Duration.ofSeconds(Math.max(0, options.lockWait)),
-            !options.noVerify, confirm, System.console() != null, origin, watchdog, guardian, confirmHow());
-        Outcome o = new Transaction(node(), settings, err).apply(plan, commandLine, replan);
+        Transaction.Settings tx = new Transaction.Settings(settings.lockWait(), settings.verify(), confirm,
+            System.console() != null, origin, watchdog, guardian, confirmHow());
+        Outcome o = new Transaction(node, tx, err).apply(plan, commandLine, replan);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
         report(o, plan);
         SignalDeferral.honour();
@@ -141,7 +128,7 @@ public final class Engine implements PlanExecutor {
     }
 
     void report(Outcome o, Plan plan) {
-        if (options.json) {
+        if (settings.json()) {
             boolean changed = o.exitCode() == 0
                 && (o.state() == TxState.COMMITTED || o.state() == TxState.PENDING_CONFIRM);
             Envelope.of(o.exitCode(), changed).transaction(o.txid(), o.state() == null ? null : o.state().word())
@@ -160,7 +147,7 @@ public final class Engine implements PlanExecutor {
     }
 
     private void say(String line) {
-        if (options.json) Envelope.of(0, false).summary(line, null).print(out);
+        if (settings.json()) Envelope.of(0, false).summary(line, null).print(out);
         else {
             out.println(line);
             out.flush();
@@ -236,7 +223,7 @@ public final class Engine implements PlanExecutor {
     @Override
     public synchronized String promptMark() {
         if (pendingTxid != null) {
-            Optional<TxLog> log = Journal.find(node().root(), pendingTxid).map(Journal::log);
+            Optional<TxLog> log = Journal.find(node.root(), pendingTxid).map(Journal::log);
             if (log.isPresent() && log.get().state() == TxState.PENDING_CONFIRM) {
                 long left = Math.max(0, (Pending.deadline(log.get()).orElse(0L) - System.currentTimeMillis() + 999) / 1000);
                 return "confirm " + left + "s";
@@ -253,11 +240,11 @@ public final class Engine implements PlanExecutor {
     @Override
     public synchronized Optional<String> takeNotice() {
         if (pendingTxid == null) return Optional.empty();
-        Optional<TxLog> log = Journal.find(node().root(), pendingTxid).map(Journal::log);
+        Optional<TxLog> log = Journal.find(node.root(), pendingTxid).map(Journal::log);
         if (log.isPresent() && (log.get().state() == TxState.PENDING_CONFIRM || log.get().state() == TxState.ROLLING_BACK))
             return Optional.empty();
         pendingTxid = null;
         if (log.isEmpty() || !log.get().expiredUnconfirmed()) return Optional.empty();
-        return Optional.of(ConfirmExpiry.notice(log.get(), node()));
+        return Optional.of(ConfirmExpiry.notice(log.get(), node));
     }
 }

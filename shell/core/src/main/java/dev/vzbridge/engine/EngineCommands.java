@@ -25,7 +25,7 @@ public final class EngineCommands implements CommandProvider {
     }
 
     static Engine engine(Session session) {
-        if (session.engine().unwrap() instanceof Engine e) return e;
+        if (session.engine() instanceof Engine e) return e;
         throw new CommandFailedException("this shell has no transaction engine", null);
     }
 

@@ -1,10 +1,13 @@
 package dev.vzbridge.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.host.NodeAddress;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** One line of a transaction journal. Steps are addressed by change and step index (0-based). */
@@ -30,6 +33,15 @@ public sealed interface JournalRecord {
     record Header(String txid, String time, String user, String sshClient, String command, List<String> prefix,
                   String root, String netns, String runtime, String ctNetns, String tools, long pid)
         implements JournalRecord {
+        /** The node this transaction worked on, as journalled (defaults for fields older journals lack; OpenVZ detected). */
+        @JsonIgnore
+        public NodeAddress address() {
+            // Never reach this machine for a journal written through a prefix it does not name.
+            if (netns == null && prefix != null && !prefix.isEmpty())
+                throw new IllegalStateException("journal " + txid + " names runner prefix " + prefix + " but no namespace");
+            return new NodeAddress(Path.of(root), netns, runtime, ctNetns == null ? NodeAddress.DEFAULT_CT_NETNS : ctNetns, tools,
+                null);
+        }
     }
 
     record PlanRecord(Plan plan) implements JournalRecord {

@@ -51,9 +51,4 @@ public interface PlanExecutor {
 
     /** Short text for the prompt, e.g. "tx" or "confirm 97s", or empty. */
     String promptMark();
-
-    /** The executor doing the work, when this one only wraps it (e.g. creates it lazily). */
-    default PlanExecutor unwrap() {
-        return this;
-    }
 }

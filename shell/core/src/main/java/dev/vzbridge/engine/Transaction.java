@@ -7,6 +7,7 @@ import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.host.NodeAddress;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -116,9 +117,11 @@ final class Transaction {
         String txid = TxIds.next();
         Journal journal = Journal.create(node.root(), txid);
         Origin o = settings.origin();
+        NodeAddress a = node.address();
+        // The node's address as it is, so the watchdog and 'recover' reach the same node again.
         JournalRecord.Header header = new JournalRecord.Header(txid, Instant.now().toString(), o.user(), o.sshClient(),
-            command, node.prefix(), node.root().toAbsolutePath().toString(), o.netns(), o.runtime(), o.ctNetns(),
-            o.tools(), ProcessHandle.current().pid());
+            command, a.prefix(), a.root().toAbsolutePath().toString(), a.netns(), a.runtime(), a.ctNetns(),
+            a.tools(), ProcessHandle.current().pid());
         journal.append(header);
         journal.append(new JournalRecord.PlanRecord(plan));
         // From here until the outcome, a death of this process is noticed and rolled back.

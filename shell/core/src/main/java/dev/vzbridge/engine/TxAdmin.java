@@ -1,7 +1,6 @@
 package dev.vzbridge.engine;
 
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.shell.Envelope;
 
 import java.io.PrintWriter;
@@ -16,25 +15,24 @@ import java.util.TreeSet;
 
 /** confirm, recover, history and undo: the engine's commands on journals. */
 public final class TxAdmin {
-    private final java.util.function.Supplier<Node> nodes;
-    private final GlobalOptions options;
+    private final Node node;
+    private final EngineSettings settings;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    TxAdmin(java.util.function.Supplier<Node> nodes, GlobalOptions options, PrintWriter out, PrintWriter err) {
-        this.nodes = nodes;
-        this.options = options;
+    TxAdmin(Node node, EngineSettings settings, PrintWriter out, PrintWriter err) {
+        this.node = node;
+        this.settings = settings;
         this.out = out;
         this.err = err;
     }
 
-    /** Opened on first use: a lazily opened host (--lab) sets the root. */
     private Node node() {
-        return nodes.get();
+        return node;
     }
 
     private Duration lockWait() {
-        return Duration.ofSeconds(Math.max(0, options.lockWait));
+        return settings.lockWait();
     }
 
     /** Keeps a pending transaction (the only pending one when txid is null). */
@@ -116,8 +114,7 @@ public final class TxAdmin {
     }
 
     private boolean sameNode(TxLog l) {
-        List<String> p = l.header() == null || l.header().prefix() == null ? List.of() : l.header().prefix();
-        return p.equals(node().prefix());
+        return l.header() != null && java.util.Objects.equals(l.header().netns(), node.address().netns());
     }
 
     /** Reverts a committed transaction (the newest when txid is null) if its objects still match its post-state. */
@@ -180,7 +177,7 @@ public final class TxAdmin {
             m.put("result", l.state().word());
             rows.add(m);
         }
-        if (options.json) {
+        if (settings.json()) {
             Envelope.of(0, false).result(Map.of("transactions", rows)).print(out);
         } else if (rows.isEmpty()) {
             out.println("no transactions");
@@ -227,7 +224,7 @@ public final class TxAdmin {
     }
 
     private int result(String txid, TxState state, int code, boolean changed, String line) {
-        if (options.json) {
+        if (settings.json()) {
             Envelope.of(code, changed).transaction(txid, state.word()).summary(line, null).print(out);
         } else {
             (code == 0 ? out : err).println(line);
@@ -242,13 +239,13 @@ public final class TxAdmin {
         err.println(message);
         details.forEach(err::println);
         err.flush();
-        if (options.json) Envelope.of(1, false).error(message).summary(null, details).print(out);
+        if (settings.json()) Envelope.of(1, false).error(message).summary(null, details).print(out);
         return 1;
     }
 
     private void print(Outcome o, int code) {
         PrintWriter w = code == 0 ? out : err;
-        if (options.json) {
+        if (settings.json()) {
             // a rollback or undo ran: the host was changed back
             Envelope.of(code, o.txid() != null)
                 .transaction(o.txid(), o.state() == null ? null : o.state().word())
@@ -261,7 +258,7 @@ public final class TxAdmin {
     }
 
     private void say(String line) {
-        if (options.json) Envelope.of(0, false).summary(line, null).print(out);
+        if (settings.json()) Envelope.of(0, false).summary(line, null).print(out);
         else out.println(line);
         out.flush();
     }

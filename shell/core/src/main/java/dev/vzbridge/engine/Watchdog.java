@@ -2,7 +2,7 @@ package dev.vzbridge.engine;
 
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.host.HostAccessFactory;
-import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.host.NodeAddress;
 
 import java.io.File;
 import java.io.IOException;
@@ -127,38 +127,22 @@ public final class Watchdog {
         }
     }
 
-    /** Rebuilds access to the node from the journal header (plain, or ip netns exec NS). */
+    /** Reaches the node again at the address its journal header records. */
     static Opened open(TxLog log) {
-        JournalRecord.Header h = log.header();
-        Path root = Path.of(h.root());
+        NodeAddress address = log.header().address();
         HostAccess host = null;
         try {
-            host = openHost(h);
+            host = HostAccessFactory.open(address);
         } catch (RuntimeException | LinkageError e) {
             System.err.println("cannot observe the node (" + e.getMessage() + "); rolling back without proof");
         }
-        Node node = host == null
-            ? new Node(Node.runnerFor(h.prefix()), root, null, null)
-            : new Node(Node.runnerFor(h.prefix()), root, host::observe, host.runtime());
-        return new Opened(node, host);
+        return new Opened(host == null ? Node.blind(address) : Node.of(host), host);
     }
 
     static Outcome withNode(TxLog log, java.util.function.Function<Node, Outcome> body) {
         try (Opened opened = open(log)) {
             return body.apply(opened.node());
         }
-    }
-
-    private static HostAccess openHost(JournalRecord.Header h) {
-        GlobalOptions o = new GlobalOptions();
-        o.root = Path.of(h.root());
-        List<String> p = h.prefix() == null ? List.of() : h.prefix();
-        if (p.size() == 4 && p.subList(0, 3).equals(List.of("ip", "netns", "exec"))) o.netns = p.get(3);
-        else if (!p.isEmpty()) throw new IllegalStateException("unknown runner prefix " + p);
-        if (h.runtime() != null) o.runtime = h.runtime();
-        if (h.ctNetns() != null) o.ctNetns = h.ctNetns();
-        if (h.tools() != null) o.tools = h.tools();
-        return HostAccessFactory.open(o, new PrintWriter(System.err, true));
     }
 
     private static long size(Journal journal) {

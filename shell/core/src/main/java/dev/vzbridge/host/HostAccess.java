@@ -15,6 +15,11 @@ import java.util.Optional;
  * runtime, files under --root and the state probe.
  */
 public interface HostAccess extends AutoCloseable {
+    /** Where the node is and how it is reached (journalled, so other processes reach it again). */
+    default NodeAddress address() {
+        return NodeAddress.local(root());
+    }
+
     CommandRunner runner();
 
     NetTools tools();

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class NodeAccess implements HostAccess {
     private static final Pattern REPLY_MAC = Pattern.compile("reply from \\S+ \\[([0-9A-Fa-f:]{17})]");
 
+    private final NodeAddress address;
     private final CommandRunner runner;
     private final NetTools tools;
     private final HostRuntime runtime;
@@ -29,7 +30,16 @@ public final class NodeAccess implements HostAccess {
     private final Runnable onClose;
     private boolean closed;
 
+    /** A node on this machine (root given) reached through {@code runner}, for tests and tools. */
     public NodeAccess(CommandRunner runner, NetTools tools, HostRuntime runtime, Path root, String banner, Runnable onClose) {
+        this(NodeAddress.local(root), runner, tools, runtime, banner, onClose);
+    }
+
+    /** The node at {@code address}, reached through {@code runner} (which goes to that address). */
+    public NodeAccess(NodeAddress address, CommandRunner runner, NetTools tools, HostRuntime runtime, String banner,
+                      Runnable onClose) {
+        Path root = address.root();
+        this.address = address;
         this.runner = runner;
         this.tools = tools;
         this.runtime = runtime;
@@ -38,6 +48,11 @@ public final class NodeAccess implements HostAccess {
         this.probe = new HostProbe(runner, runtime);
         this.banner = banner;
         this.onClose = onClose;
+    }
+
+    @Override
+    public NodeAddress address() {
+        return address;
     }
 
     @Override

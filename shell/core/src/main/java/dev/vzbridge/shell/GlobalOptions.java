@@ -1,12 +1,25 @@
 package dev.vzbridge.shell;
 
+import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.engine.EngineSettings;
+import dev.vzbridge.host.HostAccess;
+import dev.vzbridge.host.HostAccessFactory;
+import dev.vzbridge.host.NodeAddress;
+import dev.vzbridge.host.HostTool;
+import dev.vzbridge.host.Platform;
+import dev.vzbridge.host.Prerequisites;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Options given on the vzbridge command line, before any shell command. */
+/**
+ * Options given on the vzbridge command line, before any shell command. Parsed
+ * once and never changed: Main maps them into a {@link NodeAddress} and
+ * {@link EngineSettings}, which is all the host and the engine see.
+ */
 public class GlobalOptions {
     @Option(names = "-c", paramLabel = "CMD", description = "Run one command line and exit.")
     public String command;
@@ -64,9 +77,33 @@ public class GlobalOptions {
     @Option(names = "--per-command", description = "In a batch, make each command its own transaction.")
     public boolean perCommand;
 
-    /** Resolves a node path such as /etc/vz/vz.conf under --root. */
-    public Path underRoot(String nodePath) {
-        String rel = nodePath.startsWith("/") ? nodePath.substring(1) : nodePath;
-        return root.resolve(rel);
+    /** @throws UsageException for a confirm time that is not positive */
+    public EngineSettings engineSettings() {
+        if (confirm != null && confirm <= 0) throw new UsageException("--confirm needs a positive number of seconds");
+        return new EngineSettings(dryRun, !noVerify, confirm == null ? 0 : confirm,
+            Duration.ofSeconds(Math.max(0, lockWait)), json);
+    }
+
+    /**
+     * Opens the node: --lab builds a lab and works on the address it produces (a
+     * temporary root unless --root was given), otherwise the address above. The
+     * programs the run needs are checked first.
+     */
+    public HostAccess openHost() {
+        if (lab && netns != null) throw new UsageException("--lab and --netns cannot be combined");
+        String generation = Platform.checkChoice(openvz);
+        // --lab --openvz legacy|7 emulates that vzctl over the lab's namespaces.
+        boolean labVzctl = lab && !generation.equals("auto");
+        if (runtime != null && !runtime.equals("vzctl") && !runtime.equals("netns"))
+            throw new UsageException("--runtime must be vzctl or netns, not '" + runtime + "'");
+        String runtimeName = runtime != null ? runtime : lab && !labVzctl ? "netns" : "vzctl";
+        NodeAddress address = new NodeAddress(root, netns, runtimeName, ctNetns, tools, generation);
+        HostAccessFactory.requireTools(address.tools(), runtimeName, runtime != null && !lab, !noVerify && !dryRun, !noDad);
+        // Not asked for by name and not installed: work without containers rather than fail every command.
+        if (runtimeName.equals("vzctl") && runtime == null && !lab && !Prerequisites.onPath(HostTool.VZLIST.command()))
+            address = new NodeAddress(root, netns, "none", ctNetns, tools, generation);
+        if (!lab) return HostAccessFactory.open(address);
+        Path labRoot = root == null || root.equals(Path.of("/")) ? null : root;
+        return HostAccessFactory.openLab(labRoot, runtimeName, tools, generation);
     }
 }

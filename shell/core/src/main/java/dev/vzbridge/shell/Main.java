@@ -1,10 +1,12 @@
 package dev.vzbridge.shell;
 
+import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Pending;
 import dev.vzbridge.engine.SignalDeferral;
-import dev.vzbridge.host.HostAccessFactory;
+import dev.vzbridge.engine.EngineSettings;
+import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.plugins.DirectoryPolicy;
 import dev.vzbridge.plugins.PluginLoader;
 import dev.vzbridge.plugins.PluginSources;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 
 /**
@@ -151,14 +154,16 @@ public final class Main {
                 return 1;
             }
         }
-        PrintWriter shellOut = out;
-        PrintWriter shellErr = err;
         PluginLoader plugins = loadPlugins(options, err);
-        LazyHostAccess host = new LazyHostAccess(() -> HostAccessFactory.open(options, shellErr));
-        LazyEngine engine = new LazyEngine(() -> new Engine(options, host, shellOut, shellErr));
-        Thread closer = new Thread(() -> closeQuietly(host, plugins), "vzbridge-shutdown");
-        Runtime.getRuntime().addShutdownHook(closer);
+        AtomicReference<HostAccess> opened = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(opened.get(), plugins), "vzbridge-shutdown"));
+        HostAccess host = null;
         try {
+            // Settings decided once: the engine's, then the node (a lab produces its own address).
+            EngineSettings settings = options.engineSettings();
+            boolean nodeNeeded = !answersWithoutNode(options.command, words);
+            host = nodeNeeded ? opened.updateAndGet(none -> options.openHost()) : null;
+            Engine engine = nodeNeeded ? new Engine(settings, host, out, err) : null;
             // Colour only on a terminal: piped or redirected output stays plain text.
             boolean colour = (interactive || System.console() != null) && colourWanted();
             var sources = plugins.contributions().stream()
@@ -171,8 +176,9 @@ public final class Main {
             Path history = Path.of(System.getProperty("user.home", "/root"), ".vzbridge_history");
             return new Console(shell, terminal, hostName(options), history).run();
         } catch (UsageException e) {
-            err.println("vzbridge: " + e.getMessage());
-            return 2;
+            return fail(options, out, err, e.getMessage(), 2);
+        } catch (CommandFailedException e) {
+            return fail(options, out, err, e.getMessage(), 1);
         } finally {
             closeQuietly(host, plugins);
             if (terminal != null) closeQuietly(terminal);
@@ -195,6 +201,29 @@ public final class Main {
         err.flush();
     }
 
+    /**
+     * 'help' and 'plugin list' given as the one command answer from the catalog alone:
+     * they work on any machine, without opening (or checking the tools of) a node.
+     */
+    static boolean answersWithoutNode(String command, List<String> words) {
+        List<String> w = words;
+        if (command != null) {
+            try {
+                w = Tokenizer.words(command);
+            } catch (UsageException e) {
+                return false;
+            }
+        }
+        return !w.isEmpty() && (w.get(0).equals("help") || w.get(0).equals("plugin"));
+    }
+
+    /** One line on stderr; under --json also the error object on stdout, as a failed command prints. */
+    private static int fail(GlobalOptions options, PrintWriter out, PrintWriter err, String message, int code) {
+        err.println("vzbridge: " + message);
+        if (options.json) Envelope.of(code, false).error(message).print(out);
+        return code;
+    }
+
     private static PluginLoader loadPlugins(GlobalOptions options, PrintWriter err) {
         PluginLoader loader = new PluginLoader(new DirectoryPolicy(), message -> {
             err.println("vzbridge: " + message);
@@ -205,9 +234,10 @@ public final class Main {
         return loader;
     }
 
-    private static void closeQuietly(LazyHostAccess host, PluginLoader plugins) {
+    /** Idempotent (HostAccess.close is): runs on every exit and again from the shutdown hook. */
+    private static void closeQuietly(HostAccess host, PluginLoader plugins) {
         try {
-            host.close();
+            if (host != null) host.close();
         } catch (RuntimeException e) {
             System.err.println("vzbridge: closing the host failed: " + e.getMessage());
         }

@@ -46,7 +46,7 @@ class ApplyRollbackTest {
         o.root = root;
         o.lockWait = 2;
         Node node = new Node(fail == null ? rec : fail, root, cts -> HostState.empty(), null);
-        return new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
@@ -120,7 +120,7 @@ class ApplyRollbackTest {
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.dryRun = true;
-        Engine dry = new Engine(o, e.node(), (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        Engine dry = new Engine(o.engineSettings(), e.node(), (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, dry.submit(twoChanges(), "demo"));
         assertEquals(List.of(), rec.commands());
         assertTrue(out.toString().contains("apply:  true apply-a1"), out.toString());
@@ -152,7 +152,7 @@ class ApplyRollbackTest {
         };
         GlobalOptions o = new GlobalOptions();
         o.root = root;
-        Engine e = new Engine(o, new Node(breaking, root, cts -> HostState.empty(), null), (r, t) -> null,
+        Engine e = new Engine(o.engineSettings(), new Node(breaking, root, cts -> HostState.empty(), null), (r, t) -> null,
             new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(1, e.submit(twoChanges(), "demo"));
         assertEquals(List.of("true apply-a1", "true undo-a2", "true undo-a1"), rec.commands());
@@ -170,7 +170,7 @@ class ApplyRollbackTest {
         }, null);
         GlobalOptions o = new GlobalOptions();
         o.root = root;
-        Engine e = new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        Engine e = new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         Plan withCheck = Plan.builder("demo").change(Change.of("first", step("a1")))
             .check(dev.vzbridge.api.plan.Check.Link.present(null, "br0")).build();
         assertEquals(1, e.submit(withCheck, "demo"));

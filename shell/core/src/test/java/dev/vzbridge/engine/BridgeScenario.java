@@ -15,6 +15,7 @@ import dev.vzbridge.exec.PrefixRunner;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.host.NetnsRuntime;
 import dev.vzbridge.host.NodeAccess;
+import dev.vzbridge.host.NodeAddress;
 import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.tools.Iproute2Tools;
 
@@ -136,8 +137,9 @@ final class BridgeScenario {
     static Node node(String nodeNetns, String ctPattern, Path root, CommandRunner actions) {
         CommandRunner plain = PrefixRunner.inNetns(nodeNetns, new ProcessRunner());
         NetnsRuntime runtime = new NetnsRuntime(plain, ctPattern, new Iproute2Tools());
-        NodeAccess access = new NodeAccess(plain, new Iproute2Tools(), runtime, root, null, null);
-        return new Node(actions == null ? plain : actions, root, access::observe, runtime);
+        NodeAddress address = new NodeAddress(root, nodeNetns, "netns", ctPattern, "iproute2", null);
+        NodeAccess access = new NodeAccess(address, plain, new Iproute2Tools(), runtime, null, null);
+        return new Node(actions == null ? plain : actions, address, access::observe, runtime);
     }
 
     static CommandRunner nodeRunner(String nodeNetns) {
@@ -156,6 +158,6 @@ final class BridgeScenario {
     }
 
     static Engine engine(GlobalOptions o, Node node, Watchdog.Launcher launcher, PrintWriter out, PrintWriter err) {
-        return new Engine(o, node, launcher, out, err);
+        return new Engine(o.engineSettings(), node, launcher, out, err);
     }
 }

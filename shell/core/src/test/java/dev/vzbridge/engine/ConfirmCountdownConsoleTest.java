@@ -58,8 +58,8 @@ class ConfirmCountdownConsoleTest {
             t.start();
             return "watchdog thread rolls back at the deadline";
         };
-        try (HostAccess host = HostAccessFactory.open(options, new PrintWriter(new StringWriter(), true));
-             ShellDriver driver = ShellDriver.with(options, host, (o, e) -> new Engine(options, node, inProcess, o, e),
+        try (HostAccess host = options.openHost();
+             ShellDriver driver = ShellDriver.with(options, host, (o, e) -> new Engine(options.engineSettings(), node, inProcess, o, e),
                  new TestCommands())) {
             PipedOutputStream keys = new PipedOutputStream();
             ByteArrayOutputStream screen = new ByteArrayOutputStream();
@@ -101,7 +101,7 @@ class ConfirmCountdownConsoleTest {
         options.confirm = 30;
         Node node = new Node(new ProcessRunner(), root, RecordingHost.typicalNode()::observe, null);
         try (ShellDriver driver = ShellDriver.with(options, RecordingHost.typicalNode(),
-                (o, e) -> new Engine(options, node, (r, t) -> null, o, e), new TestCommands())) {
+                (o, e) -> new Engine(options.engineSettings(), node, (r, t) -> null, o, e), new TestCommands())) {
             ShellDriver.Result r = driver.run("touch " + root.resolve("made"));
             assertEquals(0, r.exitCode(), r::toString);
             assertTrue(r.stdout().contains("applied; run 'vzbridge confirm' within 30 s or it is rolled back"), r.stdout());

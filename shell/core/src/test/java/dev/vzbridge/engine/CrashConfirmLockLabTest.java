@@ -55,7 +55,7 @@ class CrashConfirmLockLabTest {
     }
 
     private Engine engine(Lab lab, StringWriter out, StringWriter err) {
-        return new Engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+        return new Engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()).engineSettings(),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
             new PrintWriter(out, true), new PrintWriter(err, true));
     }
@@ -158,7 +158,7 @@ class CrashConfirmLockLabTest {
         StringWriter out = new StringWriter();
         GlobalOptions json = BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern());
         json.json = true;
-        Engine e = new Engine(json, BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
+        Engine e = new Engine(json.engineSettings(), BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
             new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
         assertEquals(0, e.admin().confirm(null));
         assertTrue(out.toString().contains("\"txid\":\"" + txid + "\""), out.toString());

@@ -40,7 +40,7 @@ class JournalWalTest {
         o.lockWait = 2;
         RecordingRunner rec = new RecordingRunner(new ProcessRunner());
         Node node = new Node(fault == null ? rec : fault.apply(rec), root, cts -> HostState.empty(), null);
-        return new Engine(o, node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     /** A transaction whose shell died after its first step: kill -9 played by a runner that stops it. */

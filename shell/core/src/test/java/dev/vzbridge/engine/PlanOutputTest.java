@@ -54,7 +54,7 @@ class PlanOutputTest {
         }
         GlobalOptions o = new GlobalOptions();
         o.root = viaEngine;
-        Engine e = new Engine(o, new Node(new ProcessRunner(), viaEngine, cts -> HostState.empty(), null), (r, t) -> null,
+        Engine e = new Engine(o.engineSettings(), new Node(new ProcessRunner(), viaEngine, cts -> HostState.empty(), null), (r, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
         assertEquals(0, e.submit(filePlan(viaEngine.resolve("marker")), "save --all"));
 

@@ -9,8 +9,6 @@ import dev.vzbridge.testkit.LabRequirement;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HostAccessFactoryTest {
-    private static final PrintWriter ERR = new PrintWriter(new StringWriter());
-
     private static String usage(GlobalOptions o) {
-        return assertThrows(UsageException.class, () -> HostAccessFactory.open(o, ERR)).getMessage();
+        return assertThrows(UsageException.class, o::openHost).getMessage();
     }
 
     @Test
@@ -63,16 +59,19 @@ class HostAccessFactoryTest {
         LabRequirement.require();
         GlobalOptions o = new GlobalOptions();
         o.lab = true;
-        HostAccess host = HostAccessFactory.open(o, ERR);
-        Path root = o.root;
-        String pattern = o.ctNetns;
+        HostAccess host = o.openHost();
+        NodeAddress address = host.address();
+        Path root = address.root();
+        String pattern = address.ctNetns();
         try {
             assertTrue(Files.isDirectory(root) && !root.equals(Path.of("/")), "temporary root " + root);
             assertEquals(root, host.root());
             assertTrue(new String(host.files().read("/etc/sysconfig/network-scripts/ifcfg-eth0").orElseThrow())
                 .contains("IPADDR=10.0.0.2"), "the recipe's starting point on disk");
             assertTrue(host.files().exists("/etc/vz/conf/101.conf"));
-            assertEquals("netns", o.runtime);
+            assertEquals("netns", address.runtime());
+            assertTrue(address.netns().matches("vzb[0-9a-z]{6}-hn"), "the lab's node namespace: " + address.netns());
+            assertEquals(Path.of("/"), o.root, "the options stay as parsed");
             assertTrue(pattern.matches("vzb[0-9a-z]{6}-ct\\{id}"), pattern);
             String banner = host.banner().orElseThrow();
             assertTrue(banner.contains("bridge create br0 --nic eth0"), banner);

@@ -7,8 +7,6 @@ import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +24,7 @@ class ShowCommandLabTest {
         LabRequirement.require();
         GlobalOptions o = new GlobalOptions();
         o.lab = true;
-        try (HostAccess host = HostAccessFactory.open(o, new PrintWriter(new StringWriter()));
+        try (HostAccess host = o.openHost();
              ShellDriver shell = ShellDriver.withEngine(o, host)) {
             ShellDriver.Result r = shell.run("show");
             assertEquals(0, r.exitCode(), r.toString());
@@ -62,7 +60,7 @@ class ShowCommandLabTest {
         GlobalOptions o = new GlobalOptions();
         o.lab = true;
         o.openvz = "7";
-        try (HostAccess host = HostAccessFactory.open(o, new PrintWriter(new StringWriter()));
+        try (HostAccess host = o.openHost();
              ShellDriver shell = ShellDriver.withEngine(o, host)) {
             assertEquals("vzctl", host.runtime().name());
             assertTrue(host.runtime().configuresNatively());
@@ -88,13 +86,13 @@ class ShowCommandLabTest {
         o.lab = true;
         o.root = root;
         o.runtime = "netns";
-        try (HostAccess host = HostAccessFactory.open(o, new PrintWriter(new StringWriter()))) {
+        try (HostAccess host = o.openHost()) {
             assertEquals("platform: legacy OpenVZ (the netns runtime's default)", host.runtime().platform().describe(),
                 "the netns runtime asks no vzctl");
         }
         GlobalOptions v = new GlobalOptions();
         v.root = root;
-        try (HostAccess host = HostAccessFactory.open(v, new PrintWriter(new StringWriter()))) {
+        try (HostAccess host = v.openHost()) {
             assertEquals("platform: OpenVZ 7 (/usr/libexec/libvzctl exists (libvzctl))", host.runtime().platform().describe());
         }
     }

@@ -83,7 +83,7 @@ public final class ShellDriver implements AutoCloseable {
 
     /** A shell with the real transaction engine writing to this driver's output. */
     public static ShellDriver withEngine(GlobalOptions options, HostAccess host, CommandProvider... providers) {
-        return new ShellDriver(options, host, (o, e) -> new Engine(options, host, o, e), List.of(providers));
+        return new ShellDriver(options, host, (o, e) -> new Engine(options.engineSettings(), host, o, e), List.of(providers));
     }
 
     /** A shell whose executor is made from the driver's own output and error writers. */
@@ -95,7 +95,7 @@ public final class ShellDriver implements AutoCloseable {
     /** A shell with the real engine on a node built by hand (no watchdog). */
     public static ShellDriver withEngine(GlobalOptions options, HostAccess host, dev.vzbridge.engine.Node node,
                                          CommandProvider... providers) {
-        return new ShellDriver(options, host, (o, e) -> new Engine(options, node, (r, t) -> null, o, e), List.of(providers));
+        return new ShellDriver(options, host, (o, e) -> new Engine(options.engineSettings(), node, (r, t) -> null, o, e), List.of(providers));
     }
 
     /** Runs one command line, as {@code vzbridge -c LINE} would. */
