@@ -16,13 +16,26 @@ final class InterfacesFile {
     private static final Set<String> STANZAS = Set.of("iface", "mapping", "auto", "source", "source-directory",
         "source-dir", "rename", "no-auto-down", "no-scripts");
 
+    /** What a logical line is. */
+    enum Kind {
+        BLANK, COMMENT, STANZA, OPTION;
+
+        /** The one classifier, for lines read and lines inserted alike (allow-* lines are stanzas). */
+        static Kind of(String trimmed, String[] words) {
+            if (words.length == 0) return BLANK;
+            if (trimmed.startsWith("#")) return COMMENT;
+            if (STANZAS.contains(words[0]) || words[0].startsWith("allow-")) return STANZA;
+            return OPTION;
+        }
+    }
+
     /** A logical line: one physical line, or several joined by a trailing backslash. */
     private static final class Entry {
         String text;
-        final String kind; // "blank", "comment", "stanza", "option"
+        final Kind kind;
         final String[] words;
 
-        Entry(String text, String kind, String[] words) {
+        Entry(String text, Kind kind, String[] words) {
             this.text = text;
             this.kind = kind;
             this.words = words;
@@ -61,18 +74,12 @@ final class InterfacesFile {
             }
             String trimmed = logical.toString().strip();
             String[] words = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
-            String kind;
-            if (words.length == 0) {
-                kind = "blank";
-            } else if (trimmed.startsWith("#")) {
-                kind = "comment";
-            } else if (STANZAS.contains(words[0]) || words[0].startsWith("allow-")) {
-                kind = "stanza";
+            Kind kind = Kind.of(trimmed, words);
+            if (kind == Kind.STANZA) {
                 checkStanza(path, no, words);
                 inBlock = words[0].equals("iface") || words[0].equals("mapping");
-            } else {
-                if (!inBlock) throw new ConfigSyntaxException(path, no, "option '" + words[0] + "' outside an iface or mapping stanza");
-                kind = "option";
+            } else if (kind == Kind.OPTION && !inBlock) {
+                throw new ConfigSyntaxException(path, no, "option '" + words[0] + "' outside an iface or mapping stanza");
             }
             f.entries.add(new Entry(raw.toString(), kind, words));
         }
@@ -89,7 +96,7 @@ final class InterfacesFile {
     Optional<Iface> iface(String name, String family) {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            if (e.kind.equals("stanza") && e.words[0].equals("iface") && e.words[1].equals(name) && e.words[2].equals(family))
+            if (e.kind == Kind.STANZA && e.words[0].equals("iface") && e.words[1].equals(name) && e.words[2].equals(family))
                 return Optional.of(new Iface(i, lastOption(i)));
         }
         return Optional.empty();
@@ -98,15 +105,15 @@ final class InterfacesFile {
     /** Index of the stanza's last option line (the header when it has none). */
     private int lastOption(int header) {
         int last = header;
-        for (int i = header + 1; i < entries.size() && !entries.get(i).kind.equals("stanza"); i++)
-            if (entries.get(i).kind.equals("option")) last = i;
+        for (int i = header + 1; i < entries.size() && entries.get(i).kind != Kind.STANZA; i++)
+            if (entries.get(i).kind == Kind.OPTION) last = i;
         return last;
     }
 
     /** The stanza's last entry: its last option, or a comment right below it (up to a blank line). */
     int extent(Iface s) {
         int i = s.last;
-        while (i + 1 < entries.size() && entries.get(i + 1).kind.equals("comment")) i++;
+        while (i + 1 < entries.size() && entries.get(i + 1).kind == Kind.COMMENT) i++;
         return i;
     }
 
@@ -114,7 +121,7 @@ final class InterfacesFile {
     List<String[]> options(Iface s) {
         List<String[]> out = new ArrayList<>();
         for (int i = s.header + 1; i <= s.last; i++)
-            if (entries.get(i).kind.equals("option")) out.add(entries.get(i).words);
+            if (entries.get(i).kind == Kind.OPTION) out.add(entries.get(i).words);
         return out;
     }
 
@@ -145,7 +152,7 @@ final class InterfacesFile {
         int first = -1;
         for (int i = s.last; i > s.header; i--) {
             Entry e = entries.get(i);
-            if (!e.kind.equals("option") || !e.key().equals(k)) continue;
+            if (e.kind != Kind.OPTION || !e.key().equals(k)) continue;
             if (first >= 0) {
                 entries.remove(first);
                 s = new Iface(s.header, lastOption(s.header));
@@ -158,11 +165,11 @@ final class InterfacesFile {
             if (!Arrays.equals(Arrays.copyOfRange(e.words, 1, e.words.length), Arrays.copyOfRange(words, 1, words.length))) {
                 String body = Lines.body(e.text);
                 String ownIndent = body.substring(0, body.length() - body.stripLeading().length());
-                entries.set(first, new Entry(ownIndent + e.words[0] + " " + value + "\n", "option", words));
+                entries.set(first, new Entry(ownIndent + e.words[0] + " " + value + "\n", Kind.OPTION, words));
             }
             return s;
         }
-        entries.add(s.last + 1, new Entry(indent + key + " " + value + "\n", "option", words));
+        entries.add(s.last + 1, new Entry(indent + key + " " + value + "\n", Kind.OPTION, words));
         return new Iface(s.header, s.last + 1);
     }
 
@@ -170,7 +177,7 @@ final class InterfacesFile {
         String k = key.replace('-', '_');
         for (int i = s.last; i > s.header; i--) {
             Entry e = entries.get(i);
-            if (e.kind.equals("option") && e.key().equals(k)) entries.remove(i);
+            if (e.kind == Kind.OPTION && e.key().equals(k)) entries.remove(i);
         }
         return new Iface(s.header, lastOption(s.header));
     }
@@ -178,7 +185,7 @@ final class InterfacesFile {
     private String indent(Iface s) {
         for (int i = s.header + 1; i <= s.last; i++) {
             Entry e = entries.get(i);
-            if (e.kind.equals("option")) {
+            if (e.kind == Kind.OPTION) {
                 String body = Lines.body(e.text);
                 return body.substring(0, body.length() - body.stripLeading().length());
             }
@@ -189,7 +196,7 @@ final class InterfacesFile {
     /** The file's own option indentation (tab or spaces), from its first indented option. */
     private String fileIndent() {
         for (Entry e : entries) {
-            if (!e.kind.equals("option")) continue;
+            if (e.kind != Kind.OPTION) continue;
             String body = Lines.body(e.text);
             String indent = body.substring(0, body.length() - body.stripLeading().length());
             if (!indent.isEmpty()) return indent;
@@ -199,7 +206,7 @@ final class InterfacesFile {
 
     /** True when an auto or allow-auto line brings up name at boot. */
     boolean isAuto(String name) {
-        return entries.stream().anyMatch(e -> e.kind.equals("stanza")
+        return entries.stream().anyMatch(e -> e.kind == Kind.STANZA
             && (e.words[0].equals("auto") || e.words[0].equals("allow-auto"))
             && Arrays.asList(e.words).subList(1, e.words.length).contains(name));
     }
@@ -210,9 +217,7 @@ final class InterfacesFile {
         for (String line : text) {
             String trimmed = line.strip();
             String[] words = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
-            String kind = words.length == 0 ? "blank" : trimmed.startsWith("#") ? "comment"
-                : STANZAS.contains(words[0]) ? "stanza" : "option";
-            add.add(new Entry(line, kind, words));
+            add.add(new Entry(line, Kind.of(trimmed, words), words));
         }
         if (at == entries.size() && at > 0 && !entries.get(at - 1).text.endsWith("\n"))
             entries.get(at - 1).text += "\n";
@@ -224,7 +229,7 @@ final class InterfacesFile {
     }
 
     boolean blankAt(int i) {
-        return i >= 0 && i < entries.size() && entries.get(i).kind.equals("blank");
+        return i >= 0 && i < entries.size() && entries.get(i).kind == Kind.BLANK;
     }
 
     byte[] render() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import static dev.vzbridge.persistence.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InterfacesFileTest {
     @Test
@@ -59,5 +60,16 @@ class InterfacesFileTest {
               bridge_fd 0
               bridge_hw 52:54:00:12:34:56
             """, new String(read(root, "/etc/network/interfaces"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void linesReadAndLinesInsertedAreClassifiedAlike() {
+        InterfacesFile read = InterfacesFile.parse("/etc/network/interfaces",
+            "allow-auto br0\niface br0 inet manual\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(read.isAuto("br0"), "allow-auto read from the file");
+        InterfacesFile inserted = InterfacesFile.parse("/etc/network/interfaces",
+            "iface br0 inet manual\n".getBytes(StandardCharsets.UTF_8));
+        inserted.insert(0, java.util.List.of("allow-auto br0\n"));
+        assertTrue(inserted.isAuto("br0"), "allow-auto inserted is a stanza too, not an option");
     }
 }

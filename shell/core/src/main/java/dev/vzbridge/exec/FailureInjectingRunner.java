@@ -77,9 +77,7 @@ public final class FailureInjectingRunner implements CommandRunner {
         CommandRunner r = runner;
         while (r != null) {
             if (r instanceof FailureInjectingRunner f) return f;
-            if (r instanceof PrefixRunner p) r = p.inner();
-            else if (r instanceof RecordingRunner rec) r = rec.inner();
-            else r = null;
+            r = r instanceof PrefixRunner p ? p.inner() : null;
         }
         return null;
     }

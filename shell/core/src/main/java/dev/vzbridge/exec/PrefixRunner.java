@@ -59,26 +59,4 @@ public final class PrefixRunner implements CommandRunner {
     public CommandRunner inner() {
         return inner;
     }
-
-    /**
-     * The prefix that reaches the node through a stack of decorators, e.g.
-     * [ip, netns, exec, NS]; empty when commands run directly.
-     */
-    public static List<String> prefixOf(CommandRunner runner) {
-        List<String> out = new ArrayList<>();
-        CommandRunner r = runner;
-        while (r != null) {
-            if (r instanceof PrefixRunner p) {
-                out.addAll(p.prefix);
-                r = p.inner;
-            } else if (r instanceof FailureInjectingRunner f) {
-                r = f.inner();
-            } else if (r instanceof RecordingRunner rec) {
-                r = rec.inner();
-            } else {
-                r = null;
-            }
-        }
-        return out;
-    }
 }

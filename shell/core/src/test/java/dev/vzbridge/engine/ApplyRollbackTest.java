@@ -7,7 +7,7 @@ import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.exec.FailureInjectingRunner;
 import dev.vzbridge.exec.ProcessRunner;
-import dev.vzbridge.exec.RecordingRunner;
+import dev.vzbridge.testkit.RecordingRunner;
 import dev.vzbridge.shell.GlobalOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

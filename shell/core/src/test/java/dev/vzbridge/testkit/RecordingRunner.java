@@ -1,4 +1,7 @@
-package dev.vzbridge.exec;
+package dev.vzbridge.testkit;
+
+import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.ExecResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
