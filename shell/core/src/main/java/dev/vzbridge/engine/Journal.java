@@ -25,12 +25,24 @@ public final class Journal {
     /** How every journal begins; a first line torn after this is a crash before anything ran. */
     private static final String TORN_HEADER = "{\"rec\":\"header\"";
 
+    /** Kept beside a running transaction's journal, freed for its rollback records when the disk fills up. */
+    static final int RESERVE_BYTES = 64 * 1024;
+
     private final Path file;
     private final String txid;
+    /** Every record this process appended; null for a journal read back from disk. */
+    private final List<JournalRecord> memory;
+    private String failure;
+    private boolean diskBehind;
 
     private Journal(Path file, String txid) {
+        this(file, txid, null);
+    }
+
+    private Journal(Path file, String txid, List<JournalRecord> memory) {
         this.file = file;
         this.txid = txid;
+        this.memory = memory;
     }
 
     /** Something in the journal directory cannot be read as a transaction. */
@@ -55,14 +67,76 @@ public final class Journal {
         return dir;
     }
 
+    /**
+     * A new journal for a transaction this process runs, with its reserve: proof that
+     * the directory takes writes, and room for the rollback records should it fill up.
+     */
     public static Journal create(Path root, String txid) {
         Path file = dir(root).resolve(txid + ".jsonl");
+        Journal j = new Journal(file, txid, new ArrayList<>());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (FileChannel ch = FileChannel.open(j.reserveFile(), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+                ByteBuffer zeros = ByteBuffer.allocate(RESERVE_BYTES);
+                while (zeros.hasRemaining()) ch.write(zeros);
+                ch.force(true);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create journal " + file + ": " + e.getMessage(), e);
+            j.releaseReserve();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // an empty journal is not a transaction
+            }
+            throw new UncheckedIOException("cannot write the journal in " + file.getParent() + ": " + e.getMessage(), e);
         }
-        return new Journal(file, txid);
+        return j;
+    }
+
+    private Path reserveFile() {
+        return file.resolveSibling(txid + ".reserve");
+    }
+
+    /** The transaction has ended (or its rollback needs the room): the reserve goes. */
+    public void releaseReserve() {
+        try {
+            Files.deleteIfExists(reserveFile());
+        } catch (IOException ignored) {
+            // a stray reserve is 64 KiB of zeros; recover removes it with the journal's rollback
+        }
+    }
+
+    /** Why a record of this process could not be written (disk full, I/O error), or null. */
+    public synchronized String failure() {
+        return failure;
+    }
+
+    /**
+     * After a failure, tries to bring the file up to every record this process appended
+     * (a new file renamed over the old one). @return true when the file is complete
+     */
+    public synchronized boolean catchUp() {
+        if (!diskBehind) return true;
+        Path tmp = file.resolveSibling("." + txid + ".jsonl.tmp");
+        try {
+            StringBuilder all = new StringBuilder();
+            for (JournalRecord r : memory) all.append(JournalJson.write(r)).append('\n');
+            Files.writeString(tmp, all, StandardCharsets.UTF_8);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            diskBehind = false;
+            return true;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to free
+            }
+            return false;
+        }
     }
 
     public static Journal open(Path file) {
@@ -125,14 +199,38 @@ public final class Journal {
      */
     public synchronized void append(JournalRecord record) {
         byte[] line = (JournalJson.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (memory == null) {
+            try {
+                write(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        // This process's own transaction: a failed write is remembered (the transaction then rolls
+        // back from memory) and the reserve is given up so the rollback's records fit.
+        memory.add(record);
+        if (diskBehind) return;
+        try {
+            write(line);
+        } catch (IOException e) {
+            if (failure == null) failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            releaseReserve();
+            try {
+                write(line);
+            } catch (IOException again) {
+                diskBehind = true;
+            }
+        }
+    }
+
+    private void write(byte[] line) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             cutTornTail(ch);
             ch.position(ch.size());
             ByteBuffer buf = ByteBuffer.wrap(line);
             while (buf.hasRemaining()) ch.write(buf);
             ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -161,6 +259,9 @@ public final class Journal {
      * @throws DamagedException when the journal cannot be read as a transaction
      */
     public List<JournalRecord> read() {
+        synchronized (this) {
+            if (diskBehind) return List.copyOf(memory); // the file lags behind what this process did
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -36,6 +36,8 @@ final class Reverter {
                           String actor) {
         try (SignalDeferral.Scope deferred = SignalDeferral.enter()) {
             return revertDeferred(journal, node, reason, finalState, scope, actor);
+        } finally {
+            journal.releaseReserve(); // the transaction has ended; a dead shell's reserve goes too
         }
     }
 

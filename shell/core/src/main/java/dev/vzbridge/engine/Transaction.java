@@ -115,7 +115,12 @@ final class Transaction {
 
     private Outcome applyLocked(Plan plan, String command) {
         String txid = TxIds.next();
-        Journal journal = Journal.create(node.root(), txid);
+        Journal journal;
+        try {
+            journal = Journal.create(node.root(), txid);
+        } catch (java.io.UncheckedIOException e) {
+            return Outcome.failed(e.getMessage() + ": nothing was changed");
+        }
         Origin o = settings.origin();
         NodeAddress a = node.address();
         // The node's address as it is, so the watchdog and 'recover' reach the same node again.
@@ -127,8 +132,30 @@ final class Transaction {
         // From here until the outcome, a death of this process is noticed and rolled back.
         Guardian.Watch guard = settings.guardian().start(node.root(), txid);
         Outcome outcome = applyGuarded(plan, journal, header);
+        journal.releaseReserve();
+        if (journal.failure() != null) outcome = journalTrouble(journal, outcome);
         guard.standDown();
         return outcome;
+    }
+
+    /** The outcome of a transaction whose journal could not be written, told as such. */
+    private static Outcome journalTrouble(Journal journal, Outcome o) {
+        List<String> details = new ArrayList<>(o.details());
+        details.add("the journal could not be written (" + journal.failure() + ")"
+            + (o.state() == TxState.ROLLED_BACK ? ", so the change was rolled back" : ""));
+        if (!journal.catchUp()) {
+            details.add("the journal on disk stops short of the end: later runs call it unfinished, and 'recover' "
+                + "will find the node already restored");
+        }
+        return new Outcome(o.exitCode(), o.txid(), o.state(), o.summary(), details);
+    }
+
+    /** Why the apply must stop and roll back now (a signal, an unwritable journal), or null. */
+    private static String stopReason(Journal journal) {
+        String signal = SignalDeferral.abortRequested();
+        if (signal != null) return "interrupted by " + signal;
+        if (journal.failure() != null) return "the journal could not be written (" + journal.failure() + ")";
+        return null;
     }
 
     private Outcome applyGuarded(Plan plan, Journal journal, JournalRecord.Header header) {
@@ -137,6 +164,17 @@ final class Transaction {
             journal.append(new JournalRecord.SnapshotRecord("before", snapshot(plan)));
         }
         journal.append(Reverter.state(TxState.APPLYING, null, null));
+        if (journal.failure() != null) {
+            // Nothing ran yet: say so in the journal if it takes anything at all.
+            journal.append(Reverter.state(TxState.ROLLED_BACK, "nothing had run", null));
+            return new Outcome(1, txid, TxState.ROLLED_BACK, "not applied: the journal could not be written ("
+                + journal.failure() + "); nothing was changed", List.of());
+        }
+        String room = JournalRoom.shortfall(journal, plan, node);
+        if (room != null) {
+            journal.append(Reverter.state(TxState.ROLLED_BACK, "nothing had run", null));
+            return new Outcome(1, txid, TxState.ROLLED_BACK, "not applied: " + room + "; nothing was changed", List.of());
+        }
 
         ActionExecutor exec = new ActionExecutor(node.runner(), node::underRoot, Reverter.ActionTimeout.get());
         for (int ci = 0; ci < plan.changes().size(); ci++) {
@@ -144,15 +182,19 @@ final class Transaction {
             progress("[" + (ci + 1) + "/" + plan.changes().size() + "] " + change.summary());
             for (int si = 0; si < change.steps().size(); si++) {
                 Step step = change.steps().get(si);
-                String signal = SignalDeferral.abortRequested();
-                if (signal != null) {
-                    return Reverter.revert(journal, node, List.of("interrupted by " + signal + " before "
-                        + where(plan, ci, si)), TxState.ROLLED_BACK);
+                String stop = stopReason(journal);
+                if (stop != null) {
+                    return Reverter.revert(journal, node, List.of(stop + " before " + where(plan, ci, si)),
+                        TxState.ROLLED_BACK);
                 }
                 try {
                     FileBackup backup = exec.backup(step.apply(),
                         journal.backupDir().resolve(ci + "-" + si));
                     journal.append(new JournalRecord.Begin(ci, si, Instant.now().toString(), backup));
+                    if (journal.failure() != null) {
+                        return Reverter.revert(journal, node, List.of(stopReason(journal) + " before "
+                            + where(plan, ci, si)), TxState.ROLLED_BACK);
+                    }
                     exec.run(step.apply(), backup);
                     journal.append(new JournalRecord.Done(ci, si));
                 } catch (ActionFailedException e) {
@@ -169,7 +211,7 @@ final class Transaction {
             }
         }
         HostState seen = null;
-        if (settings.verify() && SignalDeferral.abortRequested() == null) {
+        if (settings.verify() && stopReason(journal) == null) {
             List<String> failed;
             try {
                 Verifier verifier = new Verifier(node, err, settings.terminal());
@@ -178,7 +220,7 @@ final class Transaction {
             } catch (RuntimeException e) {
                 failed = List.of("cannot verify: " + describe(e));
             }
-            if (!failed.isEmpty() && SignalDeferral.abortRequested() == null) {
+            if (!failed.isEmpty() && stopReason(journal) == null) {
                 List<String> why = new ArrayList<>();
                 failed.forEach(f -> why.add("check failed: " + f));
                 return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
@@ -186,11 +228,10 @@ final class Transaction {
         }
         // The verifier's last look, taken once every check held, is the state after: no second read.
         if (node.probe() != null) journal.append(new JournalRecord.SnapshotRecord("after", snapshot(plan, seen)));
-        // The last moment a signal can stop the change: after this record it stands.
-        String signal = SignalDeferral.abortRequested();
-        if (signal != null) {
-            return Reverter.revert(journal, node, List.of("interrupted by " + signal + " after the last step"),
-                TxState.ROLLED_BACK);
+        // The last moment a signal or an unwritable journal can stop the change: after this record it stands.
+        String stop = stopReason(journal);
+        if (stop != null) {
+            return Reverter.revert(journal, node, List.of(stop + " after the last step"), TxState.ROLLED_BACK);
         }
         if (settings.confirmSeconds() > 0) {
             long deadline = System.currentTimeMillis() + settings.confirmSeconds() * 1000L;
