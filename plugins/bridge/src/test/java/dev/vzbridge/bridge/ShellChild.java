@@ -32,6 +32,7 @@ public final class ShellChild {
         o.ctNetns = args[2];
         o.tools = "iproute2";
         o.lockWait = 30;
+        o.noDad = true; // the address probes are not what these tests are about, and cost a second a run
         int code;
         try (HostAccess host = o.openHost()) {
             Shell shell = new Shell(o, host, new Engine(o.engineSettings(), host, out, err),
