@@ -7,6 +7,7 @@ import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.shell.BuiltinCommand;
 import dev.vzbridge.shell.Session;
+import dev.vzbridge.shell.TransactionCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,8 @@ public final class EngineCommands implements CommandProvider {
     @Override
     public List<Class<?>> commands() {
         return List.of(PlanCommand.class, ConfirmCommand.class, RecoverCommand.class, HistoryCommand.class,
-            UndoCommand.class, BeginCommand.class, CommitCommand.class, AbortCommand.class, PendingCommand.class);
+            UndoCommand.class, BeginCommand.class, CommitCommand.class, AbortCommand.class, PendingCommand.class,
+            CheckCommand.class);
     }
 
     static Engine engine(Session session) {
@@ -67,9 +69,38 @@ public final class EngineCommands implements CommandProvider {
         }
     }
 
+    @Command(name = "check", description = {
+        "Try the paths the node relies on, now: the node to its gateway, each container to its gateway, and node and "
+            + "container both ways where host routes join them.",
+        "Each path gets a verdict and, when it fails, the likely cause. Exit 1 when a path fails."})
+    public static final class CheckCommand implements BuiltinCommand {
+        @Override
+        public int run(Session session) {
+            Engine e = engine(session);
+            dev.vzbridge.api.host.HostState host = session.newContext().host();
+            List<Reachability.Path> paths = new Reachability(e.node()).check(host);
+            long failed = paths.stream().filter(p -> !p.ok()).count();
+            String text;
+            if (paths.isEmpty()) {
+                text = "nothing to check: no default route, no container with a gateway, no host routes\n";
+            } else {
+                dev.vzbridge.api.command.Table t = dev.vzbridge.api.command.Table.of("FROM", "TO", "RESULT");
+                for (Reachability.Path p : paths) t.row(p.from(), p.to(), p.ok() ? "ok" : "FAILED: " + p.cause());
+                text = t.render() + (failed == 0 ? "all " + paths.size() + " paths work\n"
+                    : failed + " of " + paths.size() + " paths fail\n");
+            }
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("paths", paths);
+            data.put("failed", failed);
+            session.report(new Report(text, data, failed == 0 ? 0 : 1));
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
     @Command(name = "confirm", description = "Keep a change applied with a confirm deadline (from any shell or script).")
     public static final class ConfirmCommand implements BuiltinCommand {
-        @Parameters(arity = "0..1", paramLabel = "TXID", description = "The transaction (default: the one awaiting confirm).")
+        @Parameters(arity = "0..1", paramLabel = "TXID", completionCandidates = TransactionCandidates.class,
+            description = "The transaction: number in 'history', ID or unique prefix (default: the one awaiting confirm).")
         String txid;
 
         @Override
@@ -94,14 +125,35 @@ public final class EngineCommands implements CommandProvider {
         }
     }
 
-    @Command(name = "undo", description = "Revert a committed transaction, if what it touched is still as it left it.")
+    @Command(name = "undo", description = {"Revert a committed transaction, if what it touched is still as it left it.",
+        "Shows what it will run and asks first, unless --yes."})
     public static final class UndoCommand implements BuiltinCommand {
-        @Parameters(arity = "0..1", paramLabel = "TXID", description = "The transaction (default: the newest committed).")
+        @Parameters(arity = "0..1", paramLabel = "TXID", completionCandidates = TransactionCandidates.class,
+            description = "The transaction: its number in 'history', its ID or a unique prefix of it (default: the newest committed).")
         String txid;
+
+        @Option(names = {"-y", "--yes"}, description = "Do not ask.")
+        boolean yes;
 
         @Override
         public int run(Session session) {
-            return engine(session).admin().undo(txid);
+            TxAdmin admin = engine(session).admin();
+            if (yes) return admin.undo(txid);
+            TxAdmin.UndoPreview preview = admin.undoPreview(txid);
+            StringBuilder text = new StringBuilder("undo " + preview.txid() + " (" + preview.command() + ") runs:\n");
+            preview.actions().forEach(a -> text.append("  ").append(a).append('\n'));
+            if (!session.options().json) {
+                session.out().print(text);
+                session.out().flush();
+            }
+            java.util.Optional<Boolean> answer = session.ask("undo " + preview.txid() + "?");
+            if (answer.isEmpty())
+                throw new UsageException("undo " + preview.txid() + " asks first: add --yes to run it (nothing was run)");
+            if (!answer.get()) {
+                session.report(new Report("nothing undone", Map.of("undone", false, "txid", preview.txid())));
+                return 0;
+            }
+            return admin.undo(preview.txid());
         }
     }
 

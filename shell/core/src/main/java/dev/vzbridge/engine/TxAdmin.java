@@ -63,17 +63,90 @@ public final class TxAdmin {
     }
 
     private TxLog pick(String txid, List<TxLog> candidates, String what) {
-        if (txid != null) {
-            Journal j = Journal.find(node().root(), txid)
-                .orElseThrow(() -> new UsageException("no transaction " + txid));
-            return j.log();
-        }
+        if (txid != null) return resolve(txid).log();
         if (candidates.isEmpty()) throw new UsageException("no transaction " + what);
         if (candidates.size() > 1) {
             throw new UsageException("several transactions " + what + ": "
                 + String.join(", ", candidates.stream().map(TxLog::txid).toList()) + "; name one");
         }
         return candidates.get(0);
+    }
+
+    /**
+     * A transaction named as the admin likes: its number in 'history', its full ID, or a
+     * prefix of the ID that only it has.
+     */
+    Journal resolve(String name) {
+        List<Journal> all = Journal.all(node().root());
+        boolean number = name.matches("[0-9]{1,6}");
+        if (number && Integer.parseInt(name) >= 1 && Integer.parseInt(name) <= all.size())
+            return all.get(Integer.parseInt(name) - 1);
+        Optional<Journal> exact = all.stream().filter(j -> j.txid().equals(name)).findFirst();
+        if (exact.isPresent()) return exact.get();
+        List<Journal> matching = all.stream().filter(j -> j.txid().startsWith(name)).toList();
+        if (matching.isEmpty() && number)
+            throw new UsageException("no transaction number " + name + " ('history' lists " + all.size() + ")");
+        if (matching.isEmpty()) throw new UsageException("no transaction " + name + " ('history' lists them)");
+        if (matching.size() > 1)
+            throw new UsageException("'" + name + "' names " + matching.size() + " transactions ("
+                + String.join(", ", matching.stream().map(Journal::txid).limit(4).toList())
+                + (matching.size() > 4 ? ", …" : "") + "); give more of the ID, or its number in 'history'");
+        return matching.get(0);
+    }
+
+    /** Every transaction's ID, newest first, for completion. */
+    public List<String> txids() {
+        List<String> ids = new ArrayList<>(Journal.all(node().root()).stream().map(Journal::txid).toList());
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+
+    /** The transaction 'undo TXID' would revert, and the actions it would run, newest first. */
+    public record UndoPreview(String txid, String command, List<String> actions) {
+    }
+
+    public UndoPreview undoPreview(String txid) {
+        TxLog log = undoTarget(txid);
+        List<String> actions = new ArrayList<>();
+        var changes = log.plan().changes();
+        for (int c = changes.size() - 1; c >= 0; c--) {
+            var steps = changes.get(c).steps();
+            for (int st = steps.size() - 1; st >= 0; st--) {
+                if (!log.isDone(new TxLog.StepRef(c, st))) continue;
+                List<dev.vzbridge.api.plan.Action> undo = steps.get(st).undo();
+                for (int a = undo.size() - 1; a >= 0; a--) actions.add(undo.get(a).render());
+            }
+        }
+        return new UndoPreview(log.txid(), command(log), actions);
+    }
+
+    private TxLog undoTarget(String txid) {
+        List<TxLog> committed = Pending.Scan.of(node().root()).logs().stream()
+            .filter(l -> l.state() == TxState.COMMITTED).toList();
+        return txid != null ? pick(txid, committed, "committed")
+            : committed.stream().reduce((a, b) -> b).orElseThrow(() -> new UsageException("no committed transaction"));
+    }
+
+    /** Committed transactions after this one that touched what it touched: they must be undone first. */
+    private List<TxLog> laterOnSame(TxLog log, Set<String> scope) {
+        List<TxLog> all = Pending.Scan.of(node().root()).logs();
+        List<TxLog> later = new ArrayList<>();
+        boolean after = false;
+        for (TxLog l : all) {
+            if (l.txid().equals(log.txid())) {
+                after = true;
+                continue;
+            }
+            if (!after || l.state() != TxState.COMMITTED || l.plan() == null) continue;
+            Set<String> theirs = new TreeSet<>(l.plan().links());
+            if (l.before().isPresent() && l.after().isPresent())
+                theirs.addAll(StateDiff.touchedLinks(l.before().get(), l.after().get()));
+            theirs.retainAll(scope);
+            boolean sameFiles = l.plan().files().stream().anyMatch(log.plan().files()::contains);
+            if (!theirs.isEmpty() || sameFiles) later.add(l);
+        }
+        java.util.Collections.reverse(later);
+        return later;
     }
 
     /**
@@ -119,10 +192,7 @@ public final class TxAdmin {
 
     /** Reverts a committed transaction (the newest when txid is null) if its objects still match its post-state. */
     public int undo(String txid) {
-        List<TxLog> committed = Pending.Scan.of(node().root()).logs().stream()
-            .filter(l -> l.state() == TxState.COMMITTED).toList();
-        TxLog log = txid != null ? pick(txid, committed, "committed")
-            : committed.stream().reduce((a, b) -> b).orElseThrow(() -> new UsageException("no committed transaction"));
+        TxLog log = undoTarget(txid);
         if (log.state() != TxState.COMMITTED) {
             return fail("cannot undo " + log.txid() + ": it is " + log.state().word() + ", not committed", List.of());
         }
@@ -135,8 +205,15 @@ public final class TxAdmin {
             scope.addAll(StateDiff.touchedLinks(log.before().get(), log.after().get()));
             List<String> drift = StateDiff.between(log.after().get(), Reverter.observe(node(), log), scope);
             if (!drift.isEmpty()) {
-                return fail("refusing to undo " + log.txid() + ": the host changed since it was applied:",
-                    drift.stream().map(d -> "  " + d).toList());
+                List<TxLog> later = laterOnSame(log, scope);
+                List<String> lines = new ArrayList<>(drift.stream().map(d -> "  " + d).toList());
+                if (!later.isEmpty()) {
+                    lines.add("later transactions changed the same objects; undo them first, newest first:");
+                    later.forEach(l -> lines.add("  undo " + l.txid() + "   (" + command(l) + ")"));
+                }
+                return fail("refusing to undo " + log.txid() + ": the host changed since it was applied"
+                    + (later.isEmpty() ? "" : " (by " + String.join(", ", later.stream().map(TxLog::txid).toList()) + ")")
+                    + ":", lines);
             }
             Outcome o = Reverter.revert(journal, node(), List.of("undo of " + log.txid() + " (" + command(log) + ")"),
                 TxState.UNDONE, scope);
@@ -169,6 +246,7 @@ public final class TxAdmin {
             if (l.header() == null) continue; // a crash before the header: not a transaction
             JournalRecord.Header h = l.header();
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", rows.size() + 1);
             m.put("txid", l.txid());
             m.put("time", h == null ? null : h.time());
             m.put("user", h == null ? null : h.user());
@@ -182,10 +260,10 @@ public final class TxAdmin {
         } else if (rows.isEmpty()) {
             out.println("no transactions");
         } else {
-            out.printf("%-26s %-20s %-10s %-15s %-15s %s%n", "TXID", "TIME", "USER", "SSH", "RESULT", "COMMAND");
+            out.printf("%4s  %-26s %-20s %-10s %-15s %-15s %s%n", "#", "TXID", "TIME", "USER", "SSH", "RESULT", "COMMAND");
             for (Map<String, Object> m : rows) {
                 String time = m.get("time") == null ? "-" : m.get("time").toString();
-                out.printf("%-26s %-20s %-10s %-15s %-15s %s%n", m.get("txid"),
+                out.printf("%4s  %-26s %-20s %-10s %-15s %-15s %s%n", m.get("number"), m.get("txid"),
                     time.length() > 19 ? time.substring(0, 19) : time, or(m.get("user")), or(m.get("ssh")),
                     m.get("result"), or(m.get("command")));
             }

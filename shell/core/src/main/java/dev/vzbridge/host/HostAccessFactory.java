@@ -129,6 +129,14 @@ public final class HostAccessFactory {
     }
 
     /** Batch files shipped in examples/ (of the working directory or the installation), for the banner. */
+    private static boolean standsAloneInTheLab(Path batch) {
+        try {
+            return Files.readString(batch).contains("vzbridge --lab -f examples/" + batch.getFileName());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static List<String> examples() {
         List<Path> dirs = new java.util.ArrayList<>(List.of(Path.of("examples")));
         String home = System.getProperty("vzbridge.home");
@@ -136,8 +144,11 @@ public final class HostAccessFactory {
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) continue;
             try (Stream<Path> s = Files.list(d)) {
-                List<String> found = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".vzb")).sorted()
-                    .map(n -> d.resolve(n).toString()).toList();
+                // only batches that do something in a fresh lab on their own (their header says so),
+                // with absolute paths that work from any directory
+                List<String> found = s.filter(p -> p.getFileName().toString().endsWith(".vzb"))
+                    .filter(HostAccessFactory::standsAloneInTheLab).sorted()
+                    .map(p -> p.toAbsolutePath().normalize().toString()).toList();
                 if (!found.isEmpty()) return found;
             } catch (IOException ignored) {
                 // no examples to suggest

@@ -66,7 +66,12 @@ public final class BatchRunner {
             }
             if (code != 0) {
                 session.forgetTransaction();
-                if (transaction) abort(engine);
+                if (transaction) {
+                    abort(engine);
+                    // a usage error stops the batch before its transaction ran: say so
+                    if (code == 2) session.err().println("vzbridge: " + name + ": nothing was applied (the batch is one transaction)");
+                    session.err().flush();
+                }
                 return code;
             }
             if (session.exitRequested()) break;

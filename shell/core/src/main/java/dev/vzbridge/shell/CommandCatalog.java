@@ -179,6 +179,11 @@ public final class CommandCatalog {
         return commands().stream().filter(e -> e.source().equals(sourceName)).map(Entry::name).toList();
     }
 
+    /** Where TXID completion reads the node's transactions from (set once the engine exists). */
+    public void transactions(Supplier<List<String>> transactions) {
+        ((LiveFactory) factory).transactions = transactions;
+    }
+
     /** A new parser with new command instances for one run of {@code name}. */
     public CommandLine fresh(String name) {
         Entry entry = entries.get(name);
@@ -189,6 +194,7 @@ public final class CommandCatalog {
     /** Creates every object picocli needs and ties live completion sources to the host. */
     private static final class LiveFactory implements CommandLine.IFactory {
         private final Supplier<HostState> liveHost;
+        private volatile Supplier<List<String>> transactions = List::of;
 
         LiveFactory(Supplier<HostState> liveHost) {
             this.liveHost = liveHost;
@@ -198,6 +204,7 @@ public final class CommandCatalog {
         public <K> K create(Class<K> type) throws Exception {
             K made = CommandLine.defaultFactory().create(type);
             if (made instanceof LiveCandidates live) live.bind(liveHost);
+            if (made instanceof TransactionCandidates tx) tx.bind(() -> transactions.get());
             return made;
         }
     }

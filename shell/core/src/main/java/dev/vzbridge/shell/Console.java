@@ -60,6 +60,18 @@ public final class Console {
         LineReader reader = reader();
         session.engine().setConsole(true);
         session.setWidth(terminal::getWidth);
+        session.setClearScreen(() -> {
+            terminal.puts(org.jline.utils.InfoCmp.Capability.clear_screen);
+            terminal.flush();
+        });
+        session.setAsker(question -> {
+            try {
+                String answer = reader.readLine(question);
+                return Optional.of(answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y"));
+            } catch (UserInterruptException | EndOfFileException e) {
+                return Optional.of(false);
+            }
+        });
         int startup = startupMessages(session);
         if (startup != 0) return startup;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {

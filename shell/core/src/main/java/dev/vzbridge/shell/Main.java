@@ -173,7 +173,9 @@ public final class Main {
             if (options.command != null) return shell.execute(options.command);
             if (!words.isEmpty()) return shell.execute(words);
             if (batch != null) return shell.batch(batchName, batch);
-            Path history = Path.of(System.getProperty("user.home", "/root"), ".vzbridge_history");
+            // a lab's commands are practice: they stay out of the real node's history
+            Path history = Path.of(System.getProperty("user.home", "/root"),
+                options.lab ? ".vzbridge_lab_history" : ".vzbridge_history");
             return new Console(shell, terminal, hostName(options), history).run();
         } catch (UsageException e) {
             return fail(options, out, err, e.getMessage(), 2);

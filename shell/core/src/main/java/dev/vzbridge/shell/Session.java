@@ -205,6 +205,47 @@ public final class Session {
         }
     }
 
+    /** Asks the admin a yes/no question; empty when nobody can answer (no terminal). */
+    public interface Asker {
+        java.util.Optional<Boolean> ask(String question);
+    }
+
+    private Asker asker = Session::askTerminal;
+
+    /** Asks a yes/no question: at the prompt, or on the terminal of -c; empty without one, or under --json. */
+    public java.util.Optional<Boolean> ask(String question) {
+        if (options.json) return java.util.Optional.empty();
+        return asker.ask(question + " [y/N] ");
+    }
+
+    public void setAsker(Asker asker) {
+        this.asker = asker;
+    }
+
+    private static java.util.Optional<Boolean> askTerminal(String question) {
+        java.io.Console console = System.console();
+        if (console == null) return java.util.Optional.empty();
+        String answer = console.readLine("%s", question);
+        return java.util.Optional.of(answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y"));
+    }
+
+    private Runnable clearScreen = Session::clearTerminal;
+
+    /** Clears the screen: the console's terminal, else stdout when it is a terminal. */
+    public void clearScreen() {
+        clearScreen.run();
+    }
+
+    public void setClearScreen(Runnable clearScreen) {
+        this.clearScreen = clearScreen;
+    }
+
+    private static void clearTerminal() {
+        if (System.console() == null) return;
+        System.out.print("\u001b[H\u001b[2J");
+        System.out.flush();
+    }
+
     /** Asked by 'exit'/'quit': the interactive loop ends after this command. */
     public void requestExit() {
         exitRequested = true;

@@ -8,6 +8,6 @@ import java.util.List;
 public final class ShellBuiltins implements CommandProvider {
     @Override
     public List<Class<?>> commands() {
-        return List.of(HelpCommand.class, ExitCommand.class, PluginCommand.class);
+        return List.of(HelpCommand.class, ExitCommand.class, PluginCommand.class, ClearCommand.class);
     }
 }

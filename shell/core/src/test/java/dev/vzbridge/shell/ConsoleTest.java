@@ -113,6 +113,18 @@ class ConsoleTest {
     }
 
     @Test
+    void clearClearsTheScreen() throws Exception {
+        ByteArrayInputStream in = new ByteArrayInputStream("clear\rexit\r".getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = new ExternalTerminal("test", "xterm", in, screen, StandardCharsets.UTF_8)) {
+            assertEquals(0, new Console(driver.shell(), terminal, "node1", null).run());
+        }
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        int typed = shown.indexOf("clear");
+        assertTrue(typed >= 0 && shown.indexOf("\u001b[H\u001b[2J", typed) > typed, shown);
+    }
+
+    @Test
     void aFailingCommandDoesNotEndTheLoop() throws Exception {
         Session s = type("crash\rnope\rhello ok\r\u0004");
         assertEquals(0, s.code());

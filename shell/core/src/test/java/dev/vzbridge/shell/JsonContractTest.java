@@ -59,7 +59,7 @@ class JsonContractTest {
         List<String> lines = List.of("help", "help bridge add", "plugin list", "history", "recover", "show",
             "show pending", "pending", "begin", "pending", "bridge add br7", "pending", "abort", "confirm", "undo",
             "commit", "plan bridge add br7", "plan --script bridge add br7", "bridge list", "hello", "fail", "crash",
-            "touch /nonexistent/dir/x", "touch " + root.resolve("made"), "undo", "lab clean", "exit");
+            "touch /nonexistent/dir/x", "touch " + root.resolve("made"), "undo", "lab clean", "clear", "check", "exit");
         Set<String> covered = new TreeSet<>();
         for (String line : lines) {
             ShellDriver.Result r = shell().run(line);
