@@ -55,8 +55,8 @@ public final class EngineCommands implements CommandProvider {
 
         @Override
         public int run(Session session) {
-            if (command == null) throw new UsageException("plan what? e.g. 'plan bridge create br0 --nic eth0'");
             List<String> words = words();
+            if (words.isEmpty()) throw new UsageException("plan what? e.g. 'plan bridge create br0 --nic eth0'");
             Plan plan = session.planOf(words);
             Engine e = engine(session);
             if (script) {
