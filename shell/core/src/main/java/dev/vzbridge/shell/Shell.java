@@ -30,7 +30,7 @@ public final class Shell {
             err.flush();
         });
         session.setCatalog(catalog);
-        catalog.transactions(() -> engine.unwrap() instanceof dev.vzbridge.engine.Engine e ? e.admin().txids() : List.of());
+        catalog.transactions(() -> engine instanceof dev.vzbridge.engine.Engine e ? e.admin().txids() : List.of());
         session.setPlugins(plugins.stream().map(p -> p.withCommands(catalog.commandsOf(p.id()))).toList());
         this.dispatcher = new Dispatcher(session);
     }

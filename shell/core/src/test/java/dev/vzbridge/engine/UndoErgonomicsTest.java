@@ -6,7 +6,6 @@ import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.host.HostAccess;
-import dev.vzbridge.host.HostAccessFactory;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.Console;
 import dev.vzbridge.shell.GlobalOptions;
@@ -102,7 +101,7 @@ class UndoErgonomicsTest {
     void tabCompletesTransactionIds() throws Exception {
         try (ShellDriver shell = fileShell()) {
             assertEquals(0, shell.run("touch " + root.resolve("a")).exitCode());
-            String txid = ((Engine) shell.session().engine().unwrap()).admin().txids().get(0);
+            String txid = ((Engine) shell.session().engine()).admin().txids().get(0);
             java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream("undo 2\t\r".getBytes(StandardCharsets.UTF_8));
             try (Terminal terminal = new ExternalTerminal("test", "xterm-256color", in, new java.io.ByteArrayOutputStream(),
                     StandardCharsets.UTF_8)) {
@@ -117,14 +116,14 @@ class UndoErgonomicsTest {
     void aRefusedUndoNamesTheLaterTransactionsToUndoFirst(Lab lab) {
         GlobalOptions options = BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern());
         Node node = BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null);
-        try (HostAccess host = HostAccessFactory.open(options, new PrintWriter(new StringWriter(), true));
+        try (HostAccess host = options.openHost();
              ShellDriver shell = ShellDriver.withEngine(options, host, node, new TestCommands())) {
             assertEquals(0, shell.run("bridge add br7").exitCode());
             Plan up = Plan.builder("br7 up").change(Change.of("bring br7 up",
                 new Step(Exec.of("ip", "link", "set", "br7", "up"), List.of(Exec.of("ip", "link", "set", "br7", "down")),
                     Set.of("br7")))).build();
             assertEquals(0, shell.session().engine().submit(up, "br7 up"));
-            List<String> ids = ((Engine) shell.session().engine().unwrap()).admin().txids();
+            List<String> ids = ((Engine) shell.session().engine()).admin().txids();
             ShellDriver.Result refused = shell.run("undo 1 --yes");
             assertEquals(1, refused.exitCode(), refused::toString);
             assertTrue(refused.stderr().startsWith("refusing to undo " + ids.get(1) + ": the host changed since it was applied"
