@@ -44,9 +44,14 @@ public final class ShellChild {
         System.exit(code);
     }
 
-    /** argv starting this class in a new session (its own process group, as a shell on its own terminal). */
+    /**
+     * argv starting this class in a new session (its own process group, as a shell on its own terminal),
+     * with SIGINT, SIGTERM and SIGHUP at their defaults: a build started in the background or under
+     * nohup passes them on ignored, and the JVM then leaves an ignored signal ignored.
+     */
     static List<String> command(Path root, String node, String pattern, String line) {
-        List<String> argv = new ArrayList<>(List.of("setsid", ProcessHandle.current().info().command().orElseThrow(),
+        List<String> argv = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP", "setsid",
+            ProcessHandle.current().info().command().orElseThrow(),
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
             ShellChild.class.getName(), root.toString(), node, pattern, line));
         return argv;

@@ -33,9 +33,12 @@ class CrashConfirmLockLabTest {
         return new ProcessBuilder(EngineChild.command(args)).redirectError(root.resolve("child.err").toFile()).start();
     }
 
-    /** A child in its own session and process group, like a shell on its own terminal. */
+    /**
+     * A child in its own session and process group, like a shell on its own terminal, with SIGHUP at
+     * its default even when the build runs under nohup (the JVM leaves an ignored signal ignored).
+     */
     private Process sessionChild(String... args) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of("setsid"));
+        List<String> argv = new java.util.ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP", "setsid"));
         argv.addAll(EngineChild.command(args));
         return new ProcessBuilder(argv).redirectError(root.resolve("child.err").toFile()).start();
     }
