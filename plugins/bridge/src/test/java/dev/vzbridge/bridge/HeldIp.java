@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * A stand-in for ip on a shell's PATH that holds the HOLD_AT-th command changing
@@ -57,8 +58,18 @@ final class HeldIp {
 
     /** Starts a shell (own session) running line against the lab node, its k-th change held; 0 holds none. */
     static Process shell(Path bin, Path gate, int k, Path root, Lab lab, String line) throws IOException {
+        return start(bin, gate, k, ShellChild.command(root, lab.nodeNetns(), lab.ctNetnsPattern(), line));
+    }
+
+    /** The same, but the shell runs inside the lab node's namespace and is given no --netns. */
+    static Process shellInside(Path bin, Path gate, int k, Path root, Lab lab, String line) throws IOException {
+        return start(bin, gate, k, ShellChild.command(List.of("ip", "netns", "exec", lab.nodeNetns()), root,
+            ShellChild.INSIDE, lab.ctNetnsPattern(), line));
+    }
+
+    private static Process start(Path bin, Path gate, int k, List<String> argv) throws IOException {
         Files.createDirectories(gate);
-        ProcessBuilder pb = new ProcessBuilder(ShellChild.command(root, lab.nodeNetns(), lab.ctNetnsPattern(), line))
+        ProcessBuilder pb = new ProcessBuilder(argv)
             .redirectOutput(gate.resolve("out").toFile()).redirectError(gate.resolve("err").toFile());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("GATE", gate.toString());

@@ -15,11 +15,15 @@ import java.util.List;
 /**
  * {@code vzbridge --netns NODE --runtime netns --ct-netns PATTERN --tools iproute2 --root ROOT -c LINE} in a
  * JVM of its own, with this plugin's commands (which the build tree has not packaged yet when tests run):
- * what Main does, signal handling included. Args: ROOT NODE PATTERN LINE.
+ * what Main does, signal handling included. Args: ROOT NODE PATTERN LINE; NODE {@code -} gives no --netns
+ * (the node is then the namespace the JVM runs in).
  */
 public final class ShellChild {
     private ShellChild() {
     }
+
+    /** NODE argument for "no --netns": the shell acts on the namespace it runs in. */
+    static final String INSIDE = "-";
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
@@ -27,7 +31,7 @@ public final class ShellChild {
         SignalDeferral.install(err);
         GlobalOptions o = new GlobalOptions();
         o.root = Path.of(args[0]);
-        o.netns = args[1];
+        o.netns = args[1].equals(INSIDE) ? null : args[1];
         o.runtime = "netns";
         o.ctNetns = args[2];
         o.tools = "iproute2";
@@ -50,8 +54,17 @@ public final class ShellChild {
      * nohup passes them on ignored, and the JVM then leaves an ignored signal ignored.
      */
     static List<String> command(Path root, String node, String pattern, String line) {
-        List<String> argv = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP", "setsid",
-            ProcessHandle.current().info().command().orElseThrow(),
+        return command(List.of(), root, node, pattern, line);
+    }
+
+    /**
+     * The same, started through {@code via} (e.g. ip netns exec NS, which execs the JVM under the same PID,
+     * inside that namespace).
+     */
+    static List<String> command(List<String> via, Path root, String node, String pattern, String line) {
+        List<String> argv = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP", "setsid"));
+        argv.addAll(via);
+        argv.addAll(List.of(ProcessHandle.current().info().command().orElseThrow(),
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
             ShellChild.class.getName(), root.toString(), node, pattern, line));
         return argv;

@@ -19,12 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The host lock, held while a transaction changes the node. A node reached through a
- * named network namespace is locked by that namespace's identity (its nsfs inode) in
- * {@code /run/vzbridge/}, so shells with different --root values still take turns on
- * one node; the lock file {@code /run/vzbridge.lock} under --root is taken as well,
- * because the journals there belong to whoever holds it. Each file names its holder
- * so a second shell can say who it waits for.
+ * The host lock, held while a transaction changes the node. The node is locked by the
+ * identity (nsfs inode) of the network namespace its commands act on, in
+ * {@code /run/vzbridge/}: the named one for --netns, else this process's own. So shells
+ * with different --root values take turns on one node, whichever way they reach it; the
+ * lock file {@code /run/vzbridge.lock} under --root is taken as well, because the
+ * journals there belong to whoever holds it. Each file names its holder so a second
+ * shell can say who it waits for.
  */
 public final class HostLock implements AutoCloseable {
     public static final String PATH = "/run/vzbridge.lock";
@@ -55,26 +56,47 @@ public final class HostLock implements AutoCloseable {
         return acquire(List.of(root.resolve(PATH.substring(1))), purpose, wait, err);
     }
 
-    /** Takes the node's lock (its network namespace, when named) and then root's. */
+    /** Takes the node's lock (its network namespace) and then root's. */
     public static HostLock acquire(Node node, String purpose, Duration wait, PrintWriter err) throws LockedException {
         List<Path> files = new ArrayList<>();
-        nodeLockFile(node.prefix()).ifPresent(files::add);
+        Optional<Path> nodeLock = nodeLockFile(node.prefix());
+        // Without --netns, a process that may not write /run/vzbridge is not root and cannot change
+        // the namespace's links either; its --root alone is what it can change.
+        if (node.prefix().isEmpty()) nodeLock = nodeLock.filter(f -> writableDir(f.getParent()));
+        nodeLock.ifPresent(files::add);
         files.add(node.root().resolve(PATH.substring(1)));
         return acquire(files, purpose, wait, err);
     }
 
     /**
-     * /run/vzbridge/net-INODE.lock for a node reached as {@code ip netns exec NAME}:
-     * the namespace's identity, the same whichever name or --root leads to it.
+     * /run/vzbridge/net-INODE.lock for the network namespace that commands with this prefix act on:
+     * the one named by {@code ip netns exec NAME}, or this process's own for no prefix. That is the
+     * namespace's identity, the same whichever name, way in or --root leads to it.
      */
     static Optional<Path> nodeLockFile(List<String> prefix) {
-        if (prefix.size() != 4 || !prefix.subList(0, 3).equals(List.of("ip", "netns", "exec"))) return Optional.empty();
+        Path namespace;
+        if (prefix.isEmpty()) {
+            namespace = Path.of("/proc/self/ns/net"); // the shell's children inherit it
+        } else if (prefix.size() == 4 && prefix.subList(0, 3).equals(List.of("ip", "netns", "exec"))) {
+            namespace = Path.of("/run/netns", prefix.get(3));
+        } else {
+            return Optional.empty();
+        }
         try {
-            Object inode = Files.getAttribute(Path.of("/run/netns", prefix.get(3)), "unix:ino");
+            Object inode = Files.getAttribute(namespace, "unix:ino");
             return Optional.of(NODE_LOCKS.resolve("net-" + inode + ".lock"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.empty(); // no such namespace: observing it fails with its own message
         }
+    }
+
+    private static boolean writableDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return false;
+        }
+        return Files.isWritable(dir);
     }
 
     private static HostLock acquire(List<Path> files, String purpose, Duration wait, PrintWriter err)

@@ -82,4 +82,30 @@ class HostLockTest {
         assertEquals(0, e.admin().confirm(null));
         assertEquals("", e.promptMark());
     }
+
+    /**
+     * Without --netns the node is the namespace this process (and every tool it starts) runs in: its lock is
+     * that namespace's, whatever --root says, and a transaction holds it while it runs. Nothing here touches
+     * an interface: the plan only copies the lock file while it is held.
+     */
+    @Test
+    void withoutNetnsTheLockIsTheOwnNetworkNamespacesWhateverTheRoot(@TempDir Path otherRoot) throws Exception {
+        String inode = new ProcessRunner().run("stat", "-L", "-c", "%i", "/proc/self/ns/net").stdout().strip();
+        Path expected = HostLock.NODE_LOCKS.resolve("net-" + inode + ".lock");
+        assertEquals(java.util.Optional.of(expected), HostLock.nodeLockFile(List.of()));
+
+        for (Path r : List.of(root, otherRoot)) {
+            GlobalOptions o = new GlobalOptions();
+            o.root = r;
+            o.lockWait = 30;
+            Engine e = new Engine(o.engineSettings(), new Node(new ProcessRunner(), r, cts -> HostState.empty(), null),
+                (x, t) -> null, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+            Path seen = r.resolve("seen");
+            Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("cp", expected.toString(), seen.toString()),
+                Exec.of("true")))).build();
+            assertEquals(0, e.submit(plan, "x"));
+            String holder = java.nio.file.Files.readString(seen);
+            assertTrue(holder.startsWith("PID " + ProcessHandle.current().pid() + " since "), holder);
+        }
+    }
 }
