@@ -11,36 +11,55 @@ import java.util.List;
 
 /**
  * A stand-in for ip on a shell's PATH that holds the HOLD_AT-th command changing
- * something (counted per GATE directory) until the file GATE/go exists, writing its
+ * something (counted per GATE directory; a line of an ip -batch counts as a command) until the file GATE/go exists, writing its
  * arguments to GATE/at when it arrives there and creating GATE/ran once it has run.
  * Everything else runs at once.
  */
 final class HeldIp {
-    /** ip as usual, except that the HOLD_AT-th command that changes something waits for $GATE/go. */
+    /**
+     * ip as usual, except that the HOLD_AT-th command that changes something waits for $GATE/go.
+     * In an ip -batch each line that changes something counts as one command: the lines before
+     * the held one run, then it and the rest wait (ip's "Command failed -:N" still counts from the
+     * batch's first line).
+     */
     static final String WRAPPER = """
         #!/bin/sh
         case " $* " in *" netns exec "*) exec REAL "$@";; esac
-        hold=
+        slot() { i=1; while ! mkdir "$GATE/n.$i" 2>/dev/null; do i=$((i+1)); done; echo "$i"; }
+        hold() { echo "$1" > "$GATE/at"; while [ ! -e "$GATE/go" ]; do sleep 0.02; done; }
+        changing=
         batch=
-        for a in "$@"; do case $a in add|del|delete|set|replace|change|flush) hold=1;; -batch|-b) batch=1;; esac; done
-        if [ -n "$batch" ]; then
-            exec 3<&0
-            input=$(cat <&3)
-            printf '%s\n' "$input" | grep -qwE 'add|del|delete|set|replace|change|flush' && hold=1
-        fi
-        run() { if [ -n "$batch" ]; then printf '%s\n' "$input" | REAL "$@"; else REAL "$@"; fi; }
-        [ -n "$hold" ] || { run "$@"; exit $?; }
-        i=1
-        while ! mkdir "$GATE/n.$i" 2>/dev/null; do i=$((i+1)); done
-        if [ "$i" = "$HOLD_AT" ]; then
-            echo "$*" > "$GATE/at"
-            while [ ! -e "$GATE/go" ]; do sleep 0.02; done
-            run "$@"
+        for a in "$@"; do case $a in add|del|delete|set|replace|change|flush) changing=1;; -batch|-b) batch=1;; esac; done
+        if [ -z "$batch" ]; then
+            [ -n "$changing" ] && [ "$(slot)" = "$HOLD_AT" ] || exec REAL "$@"
+            hold "$*"
+            REAL "$@"
             rc=$?
             : > "$GATE/ran"
             exit $rc
         fi
-        run "$@"
+        input=$(cat)
+        n=0
+        at=0
+        while IFS= read -r line; do
+            n=$((n+1))
+            if printf '%s\n' "$line" | grep -qwE 'add|del|delete|set|replace|change|flush' && [ "$(slot)" = "$HOLD_AT" ]; then
+                at=$n
+            fi
+        done <<EOF
+        $input
+        EOF
+        [ "$at" -gt 0 ] || { printf '%s\n' "$input" | REAL "$@"; exit $?; }
+        if [ "$at" -gt 1 ]; then
+            printf '%s\n' "$input" | head -n $((at - 1)) | REAL "$@" || exit $?
+        fi
+        hold "$(printf '%s\n' "$input" | sed -n "${at}p")"
+        printf '%s\n' "$input" | tail -n +"$at" | REAL "$@" 2>"$GATE/batch.err"
+        rc=$?
+        awk -v off=$((at - 1)) '/^Command failed -:[0-9]+$/ { split($0, a, ":"); print "Command failed -:" a[2] + off; next }
+            { print }' "$GATE/batch.err" >&2
+        : > "$GATE/ran"
+        exit $rc
         """;
 
     private HeldIp() {

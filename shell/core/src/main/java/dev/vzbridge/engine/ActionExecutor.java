@@ -108,6 +108,16 @@ public final class ActionExecutor {
         }
     }
 
+    /**
+     * Several steps' commands as one process (ip -batch), with the time of one action per line.
+     * The result is ip's, for the caller to read line by line.
+     *
+     * @throws RunnerException when the program cannot start
+     */
+    public ExecResult runBatch(List<String> argv, String stdin, int lines) {
+        return runner.run(argv, stdin, timeout.multipliedBy(lines));
+    }
+
     private void runExec(Exec e) throws ActionFailedException {
         ExecResult r;
         try {

@@ -198,7 +198,14 @@ public final class Journal {
      * (a crash mid-write) is cut off first, so the new record starts a line of its own.
      */
     public synchronized void append(JournalRecord record) {
-        byte[] line = (JournalJson.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        appendAll(List.of(record));
+    }
+
+    /** Appends records together, forced to disk once (a crash may keep a prefix of them, never a torn one). */
+    public synchronized void appendAll(List<? extends JournalRecord> records) {
+        StringBuilder text = new StringBuilder();
+        for (JournalRecord r : records) text.append(JournalJson.write(r)).append('\n');
+        byte[] line = text.toString().getBytes(StandardCharsets.UTF_8);
         if (memory == null) {
             try {
                 write(line);
@@ -209,7 +216,7 @@ public final class Journal {
         }
         // This process's own transaction: a failed write is remembered (the transaction then rolls
         // back from memory) and the reserve is given up so the rollback's records fit.
-        memory.add(record);
+        memory.addAll(records);
         if (diskBehind) return;
         try {
             write(line);

@@ -17,7 +17,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = JournalRecord.PlanRecord.class, name = "plan"),
     @JsonSubTypes.Type(value = JournalRecord.SnapshotRecord.class, name = "snapshot"),
     @JsonSubTypes.Type(value = JournalRecord.Begin.class, name = "begin"),
+    @JsonSubTypes.Type(value = JournalRecord.Batch.class, name = "batch"),
     @JsonSubTypes.Type(value = JournalRecord.Done.class, name = "done"),
+    @JsonSubTypes.Type(value = JournalRecord.NotRun.class, name = "not-run"),
     @JsonSubTypes.Type(value = JournalRecord.Failed.class, name = "failed"),
     @JsonSubTypes.Type(value = JournalRecord.Undo.class, name = "undo"),
     @JsonSubTypes.Type(value = JournalRecord.UndoFailed.class, name = "undo-failed"),
@@ -55,7 +57,18 @@ public sealed interface JournalRecord {
     record Begin(int change, int step, String time, FileBackup backup) implements JournalRecord {
     }
 
+    /**
+     * These steps are about to run together, as one {@code ip -batch} process: each has begun.
+     * Until their done, failed and not-run records follow, any of them may or may not have run.
+     */
+    record Batch(List<TxLog.StepRef> steps, String time) implements JournalRecord {
+    }
+
     record Done(int change, int step) implements JournalRecord {
+    }
+
+    /** The step was in a batch that stopped at an earlier step's failure: it never ran. */
+    record NotRun(int change, int step) implements JournalRecord {
     }
 
     /** The step's action failed; it is not undone (the tool left nothing behind). */

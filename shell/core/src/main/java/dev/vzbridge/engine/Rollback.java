@@ -11,7 +11,8 @@ import java.util.List;
  * step's undo actions in order. Already recorded undo actions are skipped, so
  * running it again (recover after a crash during rollback) is harmless. A step
  * whose action failed left nothing behind and is skipped; a step that began but
- * never finished (crash) is undone on a best-effort basis. Undo failures do not
+ * never finished (crash, also mid-batch) is undone on a best-effort basis; a batched step
+ * that never ran (an earlier line of its batch failed) is skipped. Undo failures do not
  * stop the rollback: the comparison with the snapshot afterwards decides.
  */
 final class Rollback {
@@ -25,7 +26,7 @@ final class Rollback {
         List<TxLog.StepRef> begun = new ArrayList<>(log.begun());
         for (int i = begun.size() - 1; i >= 0; i--) {
             TxLog.StepRef ref = begun.get(i);
-            if (log.isFailed(ref)) continue;
+            if (log.isFailed(ref) || log.isNotRun(ref)) continue;
             Step step = log.plan().changes().get(ref.change()).steps().get(ref.step());
             boolean uncertain = !log.isDone(ref);
             List<Action> undo = step.undo();

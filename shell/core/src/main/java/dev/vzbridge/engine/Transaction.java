@@ -177,39 +177,19 @@ final class Transaction {
         }
 
         ActionExecutor exec = new ActionExecutor(node.runner(), node::underRoot, Reverter.ActionTimeout.get());
-        for (int ci = 0; ci < plan.changes().size(); ci++) {
-            Change change = plan.changes().get(ci);
-            progress("[" + (ci + 1) + "/" + plan.changes().size() + "] " + change.summary());
-            for (int si = 0; si < change.steps().size(); si++) {
-                Step step = change.steps().get(si);
-                String stop = stopReason(journal);
-                if (stop != null) {
-                    return Reverter.revert(journal, node, List.of(stop + " before " + where(plan, ci, si)),
-                        TxState.ROLLED_BACK);
-                }
-                try {
-                    FileBackup backup = exec.backup(step.apply(),
-                        journal.backupDir().resolve(ci + "-" + si));
-                    journal.append(new JournalRecord.Begin(ci, si, Instant.now().toString(), backup));
-                    if (journal.failure() != null) {
-                        return Reverter.revert(journal, node, List.of(stopReason(journal) + " before "
-                            + where(plan, ci, si)), TxState.ROLLED_BACK);
-                    }
-                    exec.run(step.apply(), backup);
-                    journal.append(new JournalRecord.Done(ci, si));
-                } catch (ActionFailedException e) {
-                    journal.append(new JournalRecord.Failed(ci, si, e.getMessage()));
-                    List<String> why = List.of(where(plan, ci, si) + " failed: " + step.apply().render(),
-                        "  " + e.getMessage());
-                    return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
-                } catch (RuntimeException e) {
-                    // Not the tool's verdict: the step may or may not have happened, so its undo is tried too.
-                    List<String> why = List.of(where(plan, ci, si) + " broke off: " + step.apply().render(),
-                        "  " + describe(e));
-                    return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
-                }
+        int announced = 0; // changes whose progress line is out, counted from the first
+        for (List<TxLog.StepRef> run : StepRuns.of(plan, StepRuns.enabled(node.address().tools()))) {
+            for (int last = run.get(run.size() - 1).change(); announced <= last; announced++) announce(plan, announced);
+            TxLog.StepRef first = run.get(0);
+            String stop = stopReason(journal);
+            if (stop != null) {
+                return Reverter.revert(journal, node, List.of(stop + " before " + where(plan, first.change(), first.step())),
+                    TxState.ROLLED_BACK);
             }
+            Outcome failed = run.size() == 1 ? runStep(plan, first, journal, exec) : runBatch(plan, run, journal, exec);
+            if (failed != null) return failed;
         }
+        for (; announced < plan.changes().size(); announced++) announce(plan, announced);
         HostState seen = null;
         if (settings.verify() && stopReason(journal) == null) {
             List<String> failed;
@@ -247,6 +227,90 @@ final class Transaction {
         journal.append(Reverter.state(TxState.COMMITTED, null, null));
         AuditLog.append(node.root(), header, TxState.COMMITTED.word());
         return new Outcome(0, txid, TxState.COMMITTED, "applied (tx " + txid + ")", List.of());
+    }
+
+    private void announce(Plan plan, int ci) {
+        progress("[" + (ci + 1) + "/" + plan.changes().size() + "] " + plan.changes().get(ci).summary());
+    }
+
+    /** One step on its own: begin, run, done; or the rollback its failure starts. */
+    private Outcome runStep(Plan plan, TxLog.StepRef ref, Journal journal, ActionExecutor exec) {
+        int ci = ref.change();
+        int si = ref.step();
+        Step step = plan.changes().get(ci).steps().get(si);
+        try {
+            FileBackup backup = exec.backup(step.apply(), journal.backupDir().resolve(ci + "-" + si));
+            journal.append(new JournalRecord.Begin(ci, si, Instant.now().toString(), backup));
+            if (journal.failure() != null) {
+                return Reverter.revert(journal, node, List.of(stopReason(journal) + " before " + where(plan, ci, si)),
+                    TxState.ROLLED_BACK);
+            }
+            exec.run(step.apply(), backup);
+            journal.append(new JournalRecord.Done(ci, si));
+            return null;
+        } catch (ActionFailedException e) {
+            journal.append(new JournalRecord.Failed(ci, si, e.getMessage()));
+            List<String> why = List.of(where(plan, ci, si) + " failed: " + step.apply().render(), "  " + e.getMessage());
+            return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
+        } catch (RuntimeException e) {
+            // Not the tool's verdict: the step may or may not have happened, so its undo is tried too.
+            List<String> why = List.of(where(plan, ci, si) + " broke off: " + step.apply().render(), "  " + describe(e));
+            return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
+        }
+    }
+
+    /**
+     * Steps whose commands are ip lines for one namespace, as one ip -batch. The journal
+     * names them all before it starts and then, from ip's verdict, which ran, which
+     * failed and which never ran; a death in between leaves all of them uncertain.
+     */
+    private Outcome runBatch(Plan plan, List<TxLog.StepRef> run, Journal journal, ActionExecutor exec) {
+        List<IpBatch.Line> lines = run.stream().map(r -> IpBatch.Line.of(apply(plan, r))).toList();
+        TxLog.StepRef first = run.get(0);
+        journal.append(new JournalRecord.Batch(run, Instant.now().toString()));
+        if (journal.failure() != null) {
+            return Reverter.revert(journal, node, List.of(stopReason(journal) + " before "
+                + where(plan, first.change(), first.step())), TxState.ROLLED_BACK);
+        }
+        IpBatch.Verdict v;
+        try {
+            v = IpBatch.verdict(exec.runBatch(IpBatch.argv(lines.get(0).netns()), IpBatch.stdin(lines), lines.size()),
+                lines.size());
+        } catch (dev.vzbridge.exec.RunnerException e) {
+            v = new IpBatch.Verdict(0, false, e.getMessage()); // ip did not start: nothing ran
+        } catch (RuntimeException e) {
+            TxLog.StepRef last = run.get(run.size() - 1);
+            return Reverter.revert(journal, node, List.of(where(plan, first.change(), first.step()) + " to "
+                + where(plan, last.change(), last.step()) + " (one ip -batch) broke off", "  " + describe(e)),
+                TxState.ROLLED_BACK);
+        }
+        if (v.allDone()) {
+            journal.appendAll(run.stream().map(r -> new JournalRecord.Done(r.change(), r.step())).toList());
+            return null;
+        }
+        if (v.unknown()) {
+            // ip stopped without naming the line: every step of the batch is uncertain, and undone tolerantly.
+            TxLog.StepRef last = run.get(run.size() - 1);
+            return Reverter.revert(journal, node, List.of(where(plan, first.change(), first.step()) + " to "
+                + where(plan, last.change(), last.step()) + " (one ip -batch) failed without naming its line",
+                "  " + v.problem()), TxState.ROLLED_BACK);
+        }
+        List<JournalRecord> verdict = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            TxLog.StepRef r = run.get(i);
+            if (i < v.failedLine()) verdict.add(new JournalRecord.Done(r.change(), r.step()));
+            else if (i == v.failedLine()) verdict.add(new JournalRecord.Failed(r.change(), r.step(), v.problem()));
+            else verdict.add(new JournalRecord.NotRun(r.change(), r.step()));
+        }
+        journal.appendAll(verdict);
+        TxLog.StepRef bad = run.get(v.failedLine());
+        List<String> why = List.of(where(plan, bad.change(), bad.step()) + " failed: " + apply(plan, bad).render(),
+            "  " + v.problem());
+        return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
+    }
+
+    private static dev.vzbridge.api.plan.Action apply(Plan plan, TxLog.StepRef ref) {
+        return plan.changes().get(ref.change()).steps().get(ref.step()).apply();
     }
 
     private Snapshot snapshot(Plan plan) {

@@ -24,6 +24,7 @@ public final class TxLog {
     private final List<StepRef> begun = new ArrayList<>();
     private final Set<StepRef> done = new HashSet<>();
     private final Set<StepRef> failed = new HashSet<>();
+    private final Set<StepRef> notRun = new HashSet<>();
     private final Map<StepRef, FileBackup> backups = new HashMap<>();
     private final Set<String> undone = new HashSet<>();
     private JournalRecord.State state;
@@ -51,6 +52,10 @@ public final class TxLog {
             StepRef ref = new StepRef(b.change(), b.step());
             begun.add(ref);
             if (b.backup() != null) backups.put(ref, b.backup());
+        } else if (r instanceof JournalRecord.Batch b) {
+            begun.addAll(b.steps());
+        } else if (r instanceof JournalRecord.NotRun n) {
+            notRun.add(new StepRef(n.change(), n.step()));
         } else if (r instanceof JournalRecord.Done d) {
             done.add(new StepRef(d.change(), d.step()));
         } else if (r instanceof JournalRecord.Failed f) {
@@ -98,6 +103,11 @@ public final class TxLog {
 
     public boolean isFailed(StepRef ref) {
         return failed.contains(ref);
+    }
+
+    /** Batched after a step that failed: it never ran, so there is nothing to undo. */
+    public boolean isNotRun(StepRef ref) {
+        return notRun.contains(ref);
     }
 
     public FileBackup backup(StepRef ref) {

@@ -1,6 +1,7 @@
 package dev.vzbridge.exec;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -50,12 +51,43 @@ public final class FailureInjectingRunner implements CommandRunner {
 
     @Override
     public ExecResult run(List<String> argv, String stdin, Duration timeout) {
+        if (armed && stdin != null && isIpBatch(argv)) return runBatch(argv, stdin, timeout);
         if (armed && shouldFail(argv)) {
             injected++;
             if (onHit != null) onHit.run();
             return new ExecResult(argv, 1, "", INJECTED + ": " + String.join(" ", argv), false);
         }
         return inner.run(argv, stdin, timeout);
+    }
+
+    /**
+     * An ip -batch counts each of its lines as the command it stands for. The lines before
+     * one that is to fail run (as a batch), then it fails the way ip reports a failed line;
+     * with {@code onHit}, the process stops right there, mid-batch.
+     */
+    private ExecResult runBatch(List<String> argv, String stdin, Duration timeout) {
+        List<String> lines = stdin.lines().toList();
+        List<String> head = argv.subList(0, argv.size() - 2); // ip [-n NS]
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> command = new ArrayList<>(head);
+            command.addAll(List.of(lines.get(i).split(" ")));
+            if (!shouldFail(command)) continue;
+            injected++;
+            if (i > 0) {
+                String before = String.join("\n", lines.subList(0, i)) + "\n";
+                ExecResult r = inner.run(argv, before, timeout);
+                if (!r.ok()) return r;
+            }
+            if (onHit != null) onHit.run();
+            return new ExecResult(argv, 1, "", INJECTED + ": " + String.join(" ", command) + "\nCommand failed -:"
+                + (i + 1) + "\n", false);
+        }
+        return inner.run(argv, stdin, timeout);
+    }
+
+    private static boolean isIpBatch(List<String> argv) {
+        int n = argv.size();
+        return n >= 3 && argv.get(0).equals("ip") && argv.get(n - 2).equals("-batch") && argv.get(n - 1).equals("-");
     }
 
     /**
