@@ -29,6 +29,13 @@ public interface HostAccess extends AutoCloseable {
     /** One observation; looks inside the given containers (all running ones when null). */
     HostState observe(Collection<String> containers);
 
+    /**
+     * While on, an observation of all containers reads only those not seen since it was turned on;
+     * observing named containers always reads them again (see {@link HostProbe#keepContainerViews}).
+     */
+    default void keepContainerViews(boolean on) {
+    }
+
     FileView files();
 
     Path root();

@@ -56,17 +56,38 @@ public final class HostProbe {
         return java.util.Optional.ofNullable(json.get(target));
     }
 
+    /**
+     * Views of containers kept between observations, while {@link #keepContainerViews} is on: an
+     * observation of every container then reads only those it has not seen yet, while one of named
+     * containers (what a transaction touches: its snapshots, checks and rollback) always reads them
+     * again and keeps what it read. Null when off.
+     */
+    private volatile Map<String, NetView> kept;
+
+    /**
+     * On: a run of commands (a --per-command batch) reads each container once, and again only
+     * when a transaction names it, so its cost grows with the commands, not commands × containers.
+     * Off (the default, and after the run): every observation reads everything it returns.
+     */
+    public void keepContainerViews(boolean on) {
+        kept = on ? new ConcurrentHashMap<>() : null;
+    }
+
     /** The node, and inside the given containers (all running ones when null); containers are read side by side. */
     public HostState observe(Collection<String> containers) {
         NetView node = view("", UnaryOperator.identity());
         List<Container> cts = new ArrayList<>();
+        Map<String, NetView> keep = kept;
         if (runtime != null) {
             Map<String, Future<NetView>> inside = new LinkedHashMap<>();
             Map<String, Boolean> status = runtime.status();
+            if (keep != null) keep.keySet().retainAll(status.keySet());
             for (Map.Entry<String, Boolean> e : status.entrySet()) {
                 String id = e.getKey();
-                if (e.getValue() && (containers == null || containers.contains(id)))
-                    inside.put(id, READERS.submit(() -> view(id, argv -> runtime.inside(id, argv))));
+                if (!e.getValue() || (containers != null && !containers.contains(id))) continue;
+                NetView known = containers == null && keep != null ? keep.get(id) : null;
+                inside.put(id, known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
+                    : READERS.submit(() -> view(id, argv -> runtime.inside(id, argv))));
             }
             for (Map.Entry<String, Boolean> e : status.entrySet()) {
                 Future<NetView> f = inside.get(e.getKey());
@@ -74,6 +95,7 @@ public final class HostProbe {
                     cts.add(new Container(e.getKey(), e.getValue(), List.of(), List.of(), List.of()));
                 } else {
                     NetView v = await(f, inside.values());
+                    if (keep != null) keep.put(e.getKey(), v);
                     cts.add(new Container(e.getKey(), true, v.links(), v.addresses(), v.routes()));
                 }
             }

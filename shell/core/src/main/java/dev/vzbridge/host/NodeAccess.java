@@ -76,6 +76,11 @@ public final class NodeAccess implements HostAccess {
     }
 
     @Override
+    public void keepContainerViews(boolean on) {
+        probe.keepContainerViews(on);
+    }
+
+    @Override
     public FileView files() {
         return files;
     }

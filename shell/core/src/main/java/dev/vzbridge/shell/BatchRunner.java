@@ -44,10 +44,14 @@ public final class BatchRunner {
             }
         }
         session.deferProbes(session.options().dryRun);
+        // --per-command: each command's transaction reads again the containers it touches; the others once.
+        boolean perCommand = session.options().perCommand && !session.options().dryRun;
+        if (perCommand) session.host().keepContainerViews(true);
         try {
             return runLines(name, lines, transaction);
         } finally {
             session.deferProbes(false);
+            if (perCommand) session.host().keepContainerViews(false);
         }
     }
 

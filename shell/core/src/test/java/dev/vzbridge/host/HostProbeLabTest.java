@@ -51,6 +51,31 @@ class HostProbeLabTest {
         return h;
     }
 
+    /** --per-command: each container is read once, and again only when an observation names it. */
+    @Test
+    void keptViewsAreReadOnceAndAgainOnlyWhenNamed(Lab lab) {
+        var rec = new dev.vzbridge.testkit.RecordingRunner(lab.nodeRunner());
+        HostProbe probe = new HostProbe(rec, new NetnsRuntime(rec, lab.ctNetnsPattern(), new Iproute2Tools()));
+        String ct = lab.ctNetns("101");
+        java.util.function.IntSupplier reads = () -> (int) rec.commands().stream()
+            .filter(c -> c.startsWith("ip -n " + ct + " ")).count();
+        java.util.function.Predicate<HostState> seesNew = h -> h.container("101").orElseThrow().addresses().stream()
+            .anyMatch(a -> a.cidr().equals("10.9.9.9/32"));
+        probe.keepContainerViews(true);
+        probe.observe(null);
+        assertEquals(1, reads.getAsInt(), rec.commands().toString());
+        lab.run(ct, "ip", "addr", "add", "10.9.9.9/32", "dev", "lo");
+        assertFalse(seesNew.test(probe.observe(null)), "not named: the kept view serves");
+        assertEquals(1, reads.getAsInt());
+        assertTrue(seesNew.test(probe.observe(List.of("101"))), "named: read again");
+        assertEquals(2, reads.getAsInt());
+        assertTrue(seesNew.test(probe.observe(null)), "and kept as read");
+        assertEquals(2, reads.getAsInt());
+        probe.keepContainerViews(false);
+        assertTrue(seesNew.test(probe.observe(null)));
+        assertEquals(3, reads.getAsInt(), "off: every observation reads everything");
+    }
+
     @Test
     void matchesWhatIpShows(Lab lab) throws Exception {
         furnish(lab);
