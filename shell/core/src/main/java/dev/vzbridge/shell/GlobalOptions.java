@@ -48,15 +48,15 @@ public class GlobalOptions {
     @Option(names = "--lab", description = "Build a throwaway lab in network namespaces and work on it.")
     public boolean lab;
 
-    @Option(names = "--tools", paramLabel = "FLAVOUR", description = "Host tools: auto, iproute2 or legacy (brctl/ifconfig/route). Default: auto.")
+    @Option(names = "--tools", paramLabel = "FLAVOUR", completionCandidates = ToolChoices.class, description = "Host tools: auto, iproute2 or legacy (brctl/ifconfig/route). Default: auto.")
     public String tools = "auto";
 
-    @Option(names = "--openvz", paramLabel = "GENERATION", defaultValue = "${env:VZBRIDGE_OPENVZ:-auto}",
+    @Option(names = "--openvz", paramLabel = "GENERATION", completionCandidates = OpenVzChoices.class, defaultValue = "${env:VZBRIDGE_OPENVZ:-auto}",
         description = "OpenVZ generation: auto (from the node: /usr/libexec/libvzctl, vzctl --version), legacy (vzctl 4.x) or 7. "
             + "Default: VZBRIDGE_OPENVZ from vzbridge.conf, else auto.")
     public String openvz = "auto";
 
-    @Option(names = "--runtime", paramLabel = "RUNTIME", description = "Container runtime: vzctl or netns (default: vzctl; netns with --lab).")
+    @Option(names = "--runtime", paramLabel = "RUNTIME", completionCandidates = RuntimeChoices.class, description = "Container runtime: vzctl or netns (default: vzctl; netns with --lab).")
     public String runtime;
 
     @Option(names = "--ct-netns", paramLabel = "PATTERN", description = "Namespace name of a container for the netns runtime; {id} is the CT ID. Default: ct{id}.")
@@ -76,6 +76,27 @@ public class GlobalOptions {
 
     @Option(names = "--per-command", description = "In a batch, make each command its own transaction.")
     public boolean perCommand;
+
+    /** The values --tools accepts, for completion (the check is ToolFlavours'). */
+    public static final class ToolChoices extends ArrayList<String> {
+        public ToolChoices() {
+            super(List.of("auto", "iproute2", "legacy"));
+        }
+    }
+
+    /** The values --openvz accepts, for completion (the check is Platform.checkChoice). */
+    public static final class OpenVzChoices extends ArrayList<String> {
+        public OpenVzChoices() {
+            super(List.of("auto", "legacy", "7"));
+        }
+    }
+
+    /** The values --runtime accepts, for completion (the check is in openHost). */
+    public static final class RuntimeChoices extends ArrayList<String> {
+        public RuntimeChoices() {
+            super(List.of("vzctl", "netns"));
+        }
+    }
 
     /** @throws UsageException for a confirm time that is not positive */
     public EngineSettings engineSettings() {

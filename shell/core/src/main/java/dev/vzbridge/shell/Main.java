@@ -15,10 +15,12 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -51,6 +53,10 @@ public final class Main {
 
         @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "A shell command and its arguments (see below).")
         List<String> words = new ArrayList<>();
+
+        /** Asked by the bash completion script: print the candidates for the last of the words. */
+        @Option(names = "--complete", hidden = true)
+        boolean complete;
     }
 
     static final class VersionText implements CommandLine.IVersionProvider {
@@ -97,6 +103,7 @@ public final class Main {
             return 0;
         }
         GlobalOptions options = launch.options;
+        if (launch.complete) return complete(options, launch.words, out);
         if (options.command != null && options.file != null) {
             err.println("vzbridge: -c and -f cannot be used together");
             return 2;
@@ -187,6 +194,32 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The candidates for the last of the words, one a line, read the way the console
+     * completes (same completer, same host reads). Silent: a node that cannot be read
+     * offers nothing, and a lab, which exists only while its shell runs, has nothing to read.
+     */
+    private static int complete(GlobalOptions options, List<String> words, PrintWriter out) {
+        PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
+        Logging.configure(false);
+        PluginLoader plugins = loadPlugins(options, quiet);
+        HostAccess host = null;
+        try {
+            host = options.lab ? null : options.openHost();
+            Engine engine = host == null ? null : new Engine(options.engineSettings(), host, quiet, quiet);
+            var sources = plugins.contributions().stream()
+                .map(c -> new CommandCatalog.Source(c.pluginId(), c.provider())).toList();
+            Shell shell = new Shell(options, host, engine, sources, plugins.infos(), quiet, quiet, false);
+            CompletionQuery.print(shell, words, out);
+        } catch (RuntimeException e) {
+            // nothing to offer
+        } finally {
+            closeQuietly(host, plugins);
+            out.flush();
+        }
+        return 0;
     }
 
     /**
