@@ -48,7 +48,7 @@ class BadInputTest {
             bad(SYNTAX, "bridge name 'abcdefghijklmnop' is 16 bytes long", "bridge", "create", "abcdefghijklmnop", "--nic", "eth0"),
             bad(SYNTAX, "bridge name 'br:1' contains ':'", "bridge", "create", "br:1", "--nic", "eth0"),
             bad(SYNTAX, "--nic 'eth 0' contains whitespace", "bridge", "create", "br1", "--nic", "eth 0"),
-            bad(NEEDS_HOST, "--nic: no interface 'eth7' on the node", "bridge", "create", "br1", "--nic", "eth7"),
+            bad(NEEDS_HOST, "--nic: no interface 'eth7' on the node (NICs not in a bridge: eth1, vx0)", "bridge", "create", "br1", "--nic", "eth7"),
             bad(NEEDS_HOST, "--nic: br9 is a bridge, not a NIC", "bridge", "create", "br1", "--nic", "br9"),
             bad(NEEDS_HOST, "--nic: veth101.0 is a container's interface, not a NIC", "bridge", "create", "br1", "--nic", "veth101.0"),
             bad(NEEDS_HOST, "--nic: lo is the loopback, not a NIC", "bridge", "create", "br1", "--nic", "lo"),
@@ -84,12 +84,12 @@ class BadInputTest {
             bad(SYNTAX, "bridge name 'br/0' contains '/'", "bridge", "delete", "br/0"),
             bad(NEEDS_HOST, "eth1 is a ether, not a bridge", "bridge", "delete", "eth1"),
             bad(NEEDS_HOST, "br0 still carries container interfaces (veth101.0 of CT 101); detach them first or use --force", "bridge", "delete", "br0"),
-            bad(NEEDS_HOST, "bridge: no interface 'br5' on the node", "bridge", "show", "br5"),
+            bad(NEEDS_HOST, "bridge: no bridge 'br5' on the node (bridges: br0, br9)", "bridge", "show", "br5"),
             // ct attach
             bad(SYNTAX, "'10 1' is not a container ID", "ct", "attach", "10 1", "--bridge", "br0"),
-            bad(NEEDS_HOST, "no container 999 on the node", "ct", "attach", "999", "--bridge", "br0"),
+            bad(NEEDS_HOST, "no container 999 on the node (containers: 101", "ct", "attach", "999", "--bridge", "br0"),
             bad(SYNTAX, "--bridge 'br0 ' contains whitespace", "ct", "attach", "102", "--bridge", "br0 "),
-            bad(NEEDS_HOST, "--bridge: no interface 'br7' on the node", "ct", "attach", "102", "--bridge", "br7"),
+            bad(NEEDS_HOST, "--bridge: no bridge 'br7' on the node (bridges: br0, br9)", "ct", "attach", "102", "--bridge", "br7"),
             bad(NEEDS_HOST, "--bridge: eth1 is not a bridge", "ct", "attach", "102", "--bridge", "eth1"),
             bad(SYNTAX, "--ifname 'eth/0' contains '/'", "ct", "attach", "102", "--bridge", "br0", "--ifname", "eth/0"),
             bad(SYNTAX, "--address 203.0.113.192/26 is the network address of its subnet", "ct", "attach", "102", "--bridge", "br0", "--address", "203.0.113.192/26"),
@@ -105,7 +105,7 @@ class BadInputTest {
             bad(SYNTAX, "--bridge", "ct", "attach", "102"),
             // ct detach
             bad(SYNTAX, "'' is not a container ID".replace("''", "'1;2'"), "ct", "detach", "1;2"),
-            bad(NEEDS_HOST, "no container 998 on the node", "ct", "detach", "998"),
+            bad(NEEDS_HOST, "no container 998 on the node (containers: 101", "ct", "detach", "998"),
             bad(SYNTAX, "--ifname 'a23456789012345x' is 16 bytes long", "ct", "detach", "101", "--ifname", "a23456789012345x"));
     }
 

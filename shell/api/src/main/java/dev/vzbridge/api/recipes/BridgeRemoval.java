@@ -32,7 +32,9 @@ public final class BridgeRemoval {
                               Map<String, String> containerPorts, boolean keepOnBridge, Optional<SshSession> ssh) {
         Names.ifname("bridge", bridge);
         Optional<Link> found = host.link(bridge);
-        if (found.isEmpty()) return new Recipe(List.of(), List.of(), List.of("no bridge " + bridge), host);
+        // Deleting what is gone is done (a batch can run twice); the bridges there are show a typo.
+        if (found.isEmpty()) return new Recipe(List.of(), List.of(), List.of("no bridge " + bridge
+            + " (" + Names.listed("bridges", Names.bridgeNames(host), "there are no bridges") + ")"), host);
         Link br = found.get();
         if (!br.isBridge()) throw new UsageException(bridge + " is " + Names.kindOf(br) + ", not a bridge");
 

@@ -6,6 +6,7 @@ import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Validation of interface names and container IDs; every problem is one line naming it. */
 public final class Names {
@@ -49,15 +50,19 @@ public final class Names {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
-    /** A valid name of an interface that exists on the node. */
+    /** A valid name of an interface that exists on the node; an unknown one is refused naming the node's interfaces. */
     public static Link existingLink(HostState host, String option, String name) {
         ifname(option, name);
-        return host.link(name).orElseThrow(() -> new UsageException(option + ": no interface '" + name + "' on the node"));
+        return host.link(name).orElseThrow(() -> new UsageException(option + ": no interface '" + name + "' on the node ("
+            + listed("interfaces", host.links().stream().filter(l -> !l.isLoopback()).map(Link::name).sorted().toList(),
+                "the node has none but the loopback") + ")"));
     }
 
-    /** A valid name of an existing bridge. */
+    /** A valid name of an existing bridge; an unknown one is refused naming the bridges there are. */
     public static Link existingBridge(HostState host, String option, String name) {
-        Link l = existingLink(host, option, name);
+        ifname(option, name);
+        Link l = host.link(name).orElseThrow(() -> new UsageException(option + ": no bridge '" + name + "' on the node ("
+            + listed("bridges", bridgeNames(host), "there is none yet; 'bridge create " + name + " --nic NIC' makes it") + ")"));
         if (!l.isBridge()) throw new UsageException(option + ": " + name + " is not a bridge (it is " + kindOf(l) + ")");
         return l;
     }
@@ -65,16 +70,42 @@ public final class Names {
     /**
      * A link that may carry a bridge: not a bridge, loopback or a container's host
      * end. Other veths count as NICs (a node that is itself a container or
-     * namespace, like the lab's, has its uplink on a veth).
+     * namespace, like the lab's, has its uplink on a veth). An unknown one is
+     * refused naming the free NICs.
      */
     public static Link existingNic(HostState host, String option, String name) {
-        Link l = existingLink(host, option, name);
+        ifname(option, name);
+        Link l = host.link(name).orElseThrow(() -> new UsageException(option + ": no interface '" + name + "' on the node ("
+            + listed("NICs not in a bridge", freeNicNames(host), "every NIC is in a bridge already") + ")"));
         if (l.isBridge() || l.isLoopback())
             throw new UsageException(option + ": " + name + " is " + kindOf(l) + ", not a NIC");
         if (l.isVeth() && ContainerPorts.isContainerEnd(name))
             throw new UsageException(option + ": " + name + " is a container's interface, not a NIC");
         return l;
     }
+
+    /** The node's bridges, sorted. */
+    public static List<String> bridgeNames(HostState host) {
+        return host.bridges().stream().map(Link::name).sorted().toList();
+    }
+
+    /** NICs that could be a bridge's uplink now: not a bridge, loopback, bridge port or container's host end; sorted (what completion offers for --nic, Candidates.Nics). */
+    public static List<String> freeNicNames(HostState host) {
+        return host.links().stream()
+            .filter(l -> !l.isLoopback() && !l.isBridge() && l.master() == null)
+            .filter(l -> !(l.isVeth() && ContainerPorts.isContainerEnd(l.name())))
+            .map(Link::name).sorted().toList();
+    }
+
+    /** "WHAT: a, b, c" (at most {@value #LISTED} names, then how many more), or {@code none} when there are none. */
+    static String listed(String what, List<String> names, String none) {
+        if (names.isEmpty()) return none;
+        String shown = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
+        int more = names.size() - LISTED;
+        return what + ": " + shown + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    private static final int LISTED = 12;
 
     /** Refuses when the runtime is not installed, saying so, before any container is looked for. */
     public static void runtimeAvailable(dev.vzbridge.api.tools.ContainerRuntime runtime) {
@@ -94,7 +125,8 @@ public final class Names {
     /** A container the runtime knows. */
     public static Container existingContainer(HostState host, String ctid) {
         ctid(ctid);
-        return host.container(ctid).orElseThrow(() -> new UsageException("no container " + ctid + " on the node"));
+        return host.container(ctid).orElseThrow(() -> new UsageException("no container " + ctid + " on the node ("
+            + listed("containers", host.containers().stream().map(Container::id).sorted().toList(), "the runtime knows none") + ")"));
     }
 
     /** A running container (addresses inside can only be set while it runs). */

@@ -196,7 +196,9 @@ class BridgeOverNicTest {
             "sim node deleteBridge br0"), rendered(del));
         Faults.apply(sim, del);
         assertEquals(start, sim.state());
-        assertTrue(BridgeRemoval.plan(sim.state(), NODE, "br0", false, Map.of(), false, Optional.empty()).isEmpty());
+        Recipe again = BridgeRemoval.plan(sim.state(), NODE, "br0", false, Map.of(), false, Optional.empty());
+        assertTrue(again.isEmpty());
+        assertTrue(again.toPlan("bridge delete").notes().contains("no bridge br0 (there are no bridges)"), again.notes()::toString);
         assertTrue(del.checks().contains(Check.Link.absent(null, "br0")));
         assertTrue(del.checks().contains(Check.Ping.of(null, "10.0.0.1")));
     }

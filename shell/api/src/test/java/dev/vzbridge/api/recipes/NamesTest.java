@@ -55,4 +55,40 @@ class NamesTest {
         assertEquals("--ifname: empty interface name",
             assertThrows(UsageException.class, () -> Names.ifname("--ifname", "")).getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownBridgeNamesTheBridgesThereAre() {
+        var host = SimHost.recipe().link("vmbr1", "bridge", true, "52:54:00:00:00:11").link("br0", "bridge", true, "52:54:00:00:00:10").state();
+        assertEquals("--bridge: no bridge 'br7' on the node (bridges: br0, vmbr1)",
+            assertThrows(UsageException.class, () -> Names.existingBridge(host, "--bridge", "br7")).getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void withNoBridgeAtAllTheMessageSaysHowToMakeIt() {
+        var host = SimHost.recipe().state();
+        assertEquals("--bridge: no bridge 'br7' on the node (there is none yet; 'bridge create br7 --nic NIC' makes it)",
+            assertThrows(UsageException.class, () -> Names.existingBridge(host, "--bridge", "br7")).getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownNicNamesTheFreeNicsAndNoBridgeOrLoopback() {
+        var host = SimHost.recipe().link("eth1", "ether", true, "52:54:00:00:00:03").link("br0", "bridge", true, "52:54:00:00:00:10").state();
+        assertEquals("--nic: no interface 'eht0' on the node (NICs not in a bridge: eth0, eth1)",
+            assertThrows(UsageException.class, () -> Names.existingNic(host, "--nic", "eht0")).getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLongListStaysOneShortLine() {
+        var sim = SimHost.recipe();
+        for (int i = 0; i < 40; i++) sim.link("d" + (100 + i), "dummy", true, "52:54:00:00:01:" + Integer.toHexString(16 + i));
+        String m = assertThrows(UsageException.class, () -> Names.existingNic(sim.state(), "--nic", "d99")).getMessage();
+        assertTrue(m.endsWith("d111 and 29 more)"), m);
+        assertFalse(m.contains("\n"), m);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownContainerNamesTheKnownOnes() {
+        assertEquals("no container 999 on the node (containers: 101, 102)",
+            assertThrows(UsageException.class, () -> Names.existingContainer(SimHost.recipe().state(), "999")).getMessage());
+    }
 }
