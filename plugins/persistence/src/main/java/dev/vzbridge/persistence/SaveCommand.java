@@ -86,7 +86,7 @@ public class SaveCommand implements PlanningCommand {
             Optional<Integer> mode = ctx.files().mode(d.path());
             if (now.isPresent() && Arrays.equals(now.get(), d.content()) && mode.orElse(-1) == d.mode()) continue;
             Action undo = now.isPresent() ? new WriteFile(d.path(), now.get(), mode.orElse(0644)) : new DeleteFile(d.path());
-            plan.change("write " + d.path(), List.of(new Step(new WriteFile(d.path(), d.content(), d.mode()), List.of(undo), Set.of())));
+            plan.change("write " + ctx.files().shown(d.path()), List.of(new Step(new WriteFile(d.path(), d.content(), d.mode()), List.of(undo), Set.of())));
             plan.file(d.path());
         }
         files.notes().forEach(plan::note);

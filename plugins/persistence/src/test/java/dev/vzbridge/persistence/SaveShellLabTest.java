@@ -59,6 +59,9 @@ class SaveShellLabTest {
             assertEquals(0, r.exitCode(), r.toString());
             int diff = r.stdout().indexOf("+++ b/etc/sysconfig/network-scripts/ifcfg-br0");
             assertTrue(diff >= 0, r.toString());
+            // the progress names the files where they are, under --root, not the node paths they stand for
+            assertTrue(r.stderr().contains("write " + root.resolve("etc/sysconfig/network-scripts/ifcfg-br0") + "\n"), r.toString());
+            assertTrue(r.stderr().contains("write " + root.resolve("etc/vz/conf/101.conf") + "\n"), r.toString());
             assertTrue(r.stdout().contains("+VZBRIDGE_HOST_ROUTES=\"203.0.113.195\""), r.toString());
             String conf = Files.readString(root.resolve("etc/vz/conf/101.conf"));
             assertTrue(conf.contains("VETH_IP_ADDRESS=\"203.0.113.195/26\"\n"), conf);

@@ -25,6 +25,11 @@ public final class RootFileView implements FileView {
     }
 
     @Override
+    public String shown(String path) {
+        return root.equals(Path.of("/")) ? path : resolve(path).toString();
+    }
+
+    @Override
     public Optional<byte[]> read(String path) {
         Path p = resolve(path);
         if (!Files.isRegularFile(p)) return Optional.empty();

@@ -233,7 +233,8 @@ public final class Lab implements AutoCloseable {
             "  show",
             "  bridge create br0 --nic eth0",
             "  ct attach 101 --bridge br0 --address 203.0.113.195/26 --gateway 203.0.113.193 --host-route",
-            exampleBatches.isEmpty() ? "  or the whole recipe as one batch: vzbridge --lab -f examples/single-nic.vzb"
+            // only batches that were found, by their real paths: a made-up path would not run
+            exampleBatches.isEmpty() ? "  or a whole recipe as one batch file: vzbridge --lab -f FILE"
                 : "  or the whole recipe as one batch: " + exampleBatches.stream().map(f -> "vzbridge --lab -f " + f)
                     .collect(Collectors.joining(" or ")),
             "");

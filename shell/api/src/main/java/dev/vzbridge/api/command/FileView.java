@@ -14,4 +14,13 @@ public interface FileView {
     Optional<Integer> mode(String path);
 
     boolean exists(String path);
+
+    /**
+     * Where a node file really is, for messages: the path itself on a real node,
+     * the file under {@code --root} otherwise (a lab's files live in a temporary
+     * directory, and 'write /etc/…' would name a file the lab never touches).
+     */
+    default String shown(String path) {
+        return path;
+    }
 }
