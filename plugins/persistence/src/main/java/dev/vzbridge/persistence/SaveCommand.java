@@ -38,6 +38,9 @@ public class SaveCommand implements PlanningCommand {
     @Option(names = "--diff", description = "Print the unified diff of every file that would change; write nothing.")
     boolean diff;
 
+    @Option(names = "--stat", description = "Print how many lines each file would gain and lose, and the total; write nothing.")
+    boolean stat;
+
     @Option(names = "--check", description = "Exit 0 when the files already describe the running state, else 1 with the diff.")
     boolean check;
 
@@ -68,6 +71,7 @@ public class SaveCommand implements PlanningCommand {
     public Plan plan(CommandContext ctx) {
         cts.forEach(Names::ctid);
         if (diff && check) throw new UsageException("--diff and --check exclude each other (--check prints the diff too)");
+        if (stat && check) throw new UsageException("--stat and --check exclude each other (--check prints the diff)");
         String fmt = resolveFormat(ctx);
         RunningConfig cfg = RunningConfig.observe(ctx.host(), ctx.containers(), new LinkedHashSet<>(cts));
         FileSet files = new FileSet(ctx.files(), ctx.version());
@@ -118,12 +122,13 @@ public class SaveCommand implements PlanningCommand {
         return sb.toString();
     }
 
-    /** --diff and --check report instead of applying. */
+    /** --diff, --stat and --check report instead of applying. */
     @Override
     public Report instead(CommandContext ctx, Plan plan) {
-        if (!diff && !check) return null;
+        if (!diff && !check && !stat) return null;
         StringBuilder text = new StringBuilder();
         List<Map<String, Object>> data = new ArrayList<>();
+        DiffStat summary = new DiffStat();
         for (var change : plan.changes()) {
             for (Step step : change.steps()) {
                 if (!(step.apply() instanceof WriteFile w)) continue;
@@ -131,14 +136,19 @@ public class SaveCommand implements PlanningCommand {
                 Optional<Integer> mode = ctx.files().mode(w.path());
                 String modeNote = mode.isPresent() && mode.get() != w.mode()
                     ? String.format("mode of %s: %o -> %o%n", w.path(), mode.get(), w.mode()) : "";
-                text.append(modeNote).append(d);
+                if (diff || check) text.append(modeNote).append(d);
+                DiffStat.Counts counts = summary.add(w.path(), d);
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("path", w.path());
                 entry.put("diff", d);
                 entry.put("mode", String.format("%o", w.mode()));
+                entry.put("added", counts.added());
+                entry.put("removed", counts.removed());
                 data.add(entry);
             }
         }
+        // as git diff --stat --patch: the summary first, then the diff
+        if (stat && !plan.isEmpty()) text.insert(0, summary.render());
         plan.notes().forEach(n -> text.append("note: ").append(n).append('\n'));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("inSync", plan.isEmpty());

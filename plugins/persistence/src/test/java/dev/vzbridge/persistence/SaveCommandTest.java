@@ -103,6 +103,42 @@ class SaveCommandTest {
         assertNull(save().instead(context(bridgedNode(), root), plan), "plain save applies");
     }
 
+    @Test
+    void statSummarisesEveryFileAndWritesNothing() throws IOException {
+        rhelNode();
+        Map<String, String> before = snapshot();
+        SaveCommand stat = save("--stat");
+        Plan plan = stat.plan(context(bridgedNode(), root));
+        Report r = stat.instead(context(bridgedNode(), root), plan);
+        assertEquals(0, r.exitCode());
+        assertEquals(before, snapshot(), "--stat writes nothing");
+        assertFalse(r.text().contains("+++ "), "no diff without --diff:\n" + r.text());
+        String[] lines = r.text().split("\n");
+        int files = plan.files().size();
+        // one line per file, then the totals, then the notes
+        for (int i = 0; i < files; i++) assertTrue(lines[i].matches(" /\\S+ +\\| +\\d+ \\+*-*"), lines[i]);
+        assertTrue(lines[files].matches(" " + files + " files changed, \\d+ insertions\\(\\+\\), \\d+ deletions?\\(-\\)"), lines[files]);
+        // the counts are the diff's own: + and - lines without the headers
+        Report diff = save("--diff").instead(context(bridgedNode(), root), plan);
+        long plus = diff.text().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++ ")).count();
+        assertTrue(lines[files].contains(", " + plus + " insertion"), lines[files] + " vs " + plus);
+        String conf = java.util.Arrays.stream(lines).filter(l -> l.startsWith(" /etc/vz/conf/101.conf ")).findFirst().orElseThrow();
+        // the longest diff (the new network script) fills the bar; a small one keeps a mark of each kind
+        String script = java.util.Arrays.stream(lines).filter(l -> l.startsWith(" /usr/sbin/vznetcfg.custom ")).findFirst().orElseThrow();
+        assertTrue(script.endsWith(" " + "+".repeat(DiffStat.BAR)), script);
+        assertTrue(conf.matches(" /etc/vz/conf/101\\.conf +\\| +8 \\+-"), conf);
+    }
+
+    @Test
+    void statWithDiffPrintsTheSummaryFirst() throws IOException {
+        rhelNode();
+        SaveCommand both = save("--stat", "--diff");
+        Plan plan = both.plan(context(bridgedNode(), root));
+        String text = both.instead(context(bridgedNode(), root), plan).text();
+        assertTrue(text.indexOf(" files changed, ") < text.indexOf("+++ b/etc/vz/conf/101.conf"), text);
+        assertThrows(UsageException.class, () -> save("--stat", "--check").plan(context(bridgedNode(), root)));
+    }
+
     /** Each step's undo is the exact previous content, or a delete for a file that was not there. */
     @Test
     void undoRestoresEveryFileByteForByte() throws IOException {
