@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** TAB completes this plugin's commands and their live values, through the real console. */
 class CompletionTest {
     private final RecordingNode node = new RecordingNode(BadInputTest.NODE);
-    private final ShellDriver driver = ShellDriver.create(new GlobalOptions(), node, new dev.vzbridge.engine.PlanExecutor() {
+    private final ShellDriver driver = ShellDriver.create(new GlobalOptions(), node, new dev.vzbridge.shell.PlanExecutor() {
         public int submit(dev.vzbridge.api.plan.Plan plan, String commandLine) {
             return 0;
         }

@@ -1,12 +1,12 @@
 package dev.vzbridge.bridge;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.shell.HostContext;
 import dev.vzbridge.testkit.StateFingerprint;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.tools.NetTools;
-import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.FailureInjectingRunner;
@@ -80,7 +80,7 @@ final class LabNode {
         o.root = root;
         o.lockWait = 5;
         Node node = new Node(runner, root, host::observe, host.runtime());
-        Engine engine = new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        RenderedEngine engine = RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         return engine.submit(plan, plan.command());
     }
 

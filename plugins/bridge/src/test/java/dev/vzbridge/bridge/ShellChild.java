@@ -1,10 +1,11 @@
 package dev.vzbridge.bridge;
 
-import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.SignalDeferral;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.shell.CommandCatalog;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.shell.Printer;
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.shell.Shell;
 
 import java.io.PrintWriter;
@@ -39,8 +40,9 @@ public final class ShellChild {
         o.noDad = true; // the address probes are not what these tests are about, and cost a second a run
         int code;
         try (HostAccess host = o.openHost()) {
-            Shell shell = new Shell(o, host, new Engine(o.engineSettings(), host, out, err),
-                List.of(new CommandCatalog.Source("bridge", new BridgePlugin())), List.of(), out, err, false);
+            Printer printer = new Printer(out, err, () -> o.json, false);
+            Shell shell = new Shell(o, host, RenderedEngine.of(o.engineSettings(), host, printer),
+                List.of(new CommandCatalog.Source("bridge", new BridgePlugin())), List.of(), printer);
             code = shell.execute(args[3]);
         }
         out.flush();

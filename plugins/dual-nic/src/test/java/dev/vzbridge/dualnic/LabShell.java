@@ -1,5 +1,6 @@
 package dev.vzbridge.dualnic;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.shell.HostContext;
 import dev.vzbridge.testkit.StateFingerprint;
@@ -11,7 +12,6 @@ import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.bridge.BridgePlugin;
-import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.FailureInjectingRunner;
@@ -96,7 +96,7 @@ final class LabShell {
         o.root = root;
         o.lockWait = 5;
         Node node = new Node(runner, root, host::observe, host.runtime());
-        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true)).submit(plan, plan.command());
+        return RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true)).submit(plan, plan.command());
     }
 
     boolean ping(String fromCt, String target) {

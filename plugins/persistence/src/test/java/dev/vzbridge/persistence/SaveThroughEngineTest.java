@@ -1,11 +1,11 @@
 package dev.vzbridge.persistence;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.plan.WriteFile;
-import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.shell.GlobalOptions;
@@ -35,12 +35,12 @@ class SaveThroughEngineTest {
     Path root;
     final StringWriter err = new StringWriter();
 
-    private Engine engine() {
+    private RenderedEngine engine() {
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.lockWait = 2;
         Node node = new Node(new ProcessRunner(), root, cts -> HostState.empty(), null);
-        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        return RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     }
 
     private void node() {

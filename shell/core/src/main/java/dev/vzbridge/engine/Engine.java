@@ -3,59 +3,65 @@ package dev.vzbridge.engine;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.host.HostAccess;
-import dev.vzbridge.shell.Envelope;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The transaction engine: every plan goes through here. Shows it (--dry-run),
  * adds it to an open group (begin … commit), or applies it under the host lock
  * with journal, verification, timed confirm and proven rollback.
  *
+ * <p>It returns what happened ({@link Submission}, {@link AdminResult}); the shell renders it.
+ * The one writer it keeps is for progress while work runs (waiting for the lock, the SSH
+ * warning, verification).
+ *
  * <p>Exit codes of {@link #submit} and {@link #commit}: 0 applied (committed, or
  * pending confirm) or nothing to do; 1 failed and rolled back with the host proven
  * equal to its snapshot, or not started (host locked, a transaction awaits confirm
- * or recovery); 3 rolled back but the host differs from its snapshot (printed).
+ * or recovery); 3 rolled back but the host differs from its snapshot (in the details).
  */
-public final class Engine implements PlanExecutor {
+public final class Engine {
     static final int DEFAULT_SSH_CONFIRM = 120;
 
     private final EngineSettings settings;
     private final Node node;
     private final Watchdog.Launcher watchdog;
     private final Guardian.Launcher guardian;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final PrintWriter progress;
     private final TxAdmin admin;
     private List<Plan> group;
     private String groupLabel;
     private String pendingTxid;
     private boolean quietGroup;
-    private boolean console;
+    private String confirmHow = "run 'vzbridge confirm'";
 
-    /** The engine of an opened host, with detached watchdogs and guardian. */
-    public Engine(EngineSettings settings, HostAccess host, PrintWriter out, PrintWriter err) {
-        this(settings, Node.of(host), Watchdog.DETACHED, Guardian.DETACHED, out, err);
+    /**
+     * The engine of an opened host, with detached watchdogs and guardian.
+     *
+     * @param progress where lines about work in progress go (waiting for the lock, the SSH warning)
+     */
+    public Engine(EngineSettings settings, HostAccess host, PrintWriter progress) {
+        this(settings, Node.of(host), Watchdog.DETACHED, Guardian.DETACHED, progress);
     }
 
     /** For tests and tools: a node built by hand and a chosen watchdog launcher; no guardian. */
-    public Engine(EngineSettings settings, Node node, Watchdog.Launcher watchdog, PrintWriter out, PrintWriter err) {
-        this(settings, node, watchdog, Guardian.NONE, out, err);
+    public Engine(EngineSettings settings, Node node, Watchdog.Launcher watchdog, PrintWriter progress) {
+        this(settings, node, watchdog, Guardian.NONE, progress);
     }
 
     /** For tests and tools: a node built by hand, chosen watchdog and guardian launchers. */
     public Engine(EngineSettings settings, Node node, Watchdog.Launcher watchdog, Guardian.Launcher guardian,
-                  PrintWriter out, PrintWriter err) {
+                  PrintWriter progress) {
         this.settings = settings;
         this.node = node;
         this.watchdog = watchdog;
         this.guardian = guardian;
-        this.out = out;
-        this.err = err;
-        this.admin = new TxAdmin(node, settings, out, err);
+        this.progress = progress;
+        this.admin = new TxAdmin(node, settings, progress);
     }
 
     public TxAdmin admin() {
@@ -66,100 +72,52 @@ public final class Engine implements PlanExecutor {
         return node;
     }
 
-    @Override
-    public int submit(Plan plan, String commandLine) {
+    /** Shows the plan (--dry-run), adds it to the open transaction, or applies it. */
+    public Submission submit(Plan plan, String commandLine) {
         return submit(plan, commandLine, Long.MAX_VALUE, null);
     }
 
-    @Override
-    public int submit(Plan plan, String commandLine, long plannedAt, java.util.function.Supplier<Plan> replan) {
-        if (settings.dryRun()) {
-            show(plan);
-            return 0;
-        }
+    /**
+     * Like {@link #submit(Plan, String)}, for a plan made at {@code plannedAt} (epoch
+     * millis, taken before observing): if another transaction held the host lock since
+     * then, the plan is made again under the lock by {@code replan}, and a command that
+     * no longer makes sense is refused (exit 2).
+     */
+    public Submission submit(Plan plan, String commandLine, long plannedAt, Supplier<Plan> replan) {
+        if (settings.dryRun()) return new Submission.Shown(plan);
         if (group != null) {
             group.add(plan);
             int changes = group.stream().mapToInt(p -> p.changes().size()).sum();
-            String line = plan.isEmpty() ? "nothing to do: " + commandLine
-                : "added to transaction (" + changes + " change" + (changes == 1 ? "" : "s") + " pending; 'commit' applies)";
-            if (quietGroup) return 0;
-            if (settings.json()) Envelope.of(0, false).transaction(null, "planned").summary(line, null)
-                .plan(JournalJson.tree(plan)).print(out);
-            else say(line);
-            return 0;
+            return new Submission.Queued(plan, commandLine, changes, quietGroup);
         }
         return run(plan, commandLine, new Transaction.Replan(plannedAt, replan));
     }
 
-    /** Prints a plan without running anything (also used by 'plan CMD'). */
-    public void show(Plan plan) {
-        if (settings.json()) Envelope.of(0, false).transaction(null, "planned").plan(JournalJson.tree(plan)).print(out);
-        else out.print(PlanPrinter.text(plan));
-        out.flush();
-    }
-
-    private int run(Plan plan, String commandLine) {
-        return run(plan, commandLine, Transaction.Replan.NONE);
-    }
-
-    private int run(Plan plan, String commandLine, Transaction.Replan replan) {
-        if (plan.isEmpty()) {
-            say("nothing to do: " + commandLine);
-            return 0;
-        }
+    private Submission run(Plan plan, String commandLine, Transaction.Replan replan) {
+        if (plan.isEmpty()) return new Submission.NothingToDo(commandLine);
         int confirm = settings.confirmSeconds();
         Origin origin = Origin.current();
         if (confirm == 0 && origin.sshConnection() != null && node.probe() != null) {
             Optional<String> link = SshGuard.touched(plan, node.probe().observe(List.of()), origin.sshConnection());
             if (link.isPresent()) {
                 confirm = DEFAULT_SSH_CONFIRM;
-                err.println("this change touches " + link.get() + ", which carries your SSH session from "
-                    + origin.sshClient() + ": it is rolled back in " + confirm + " s unless you " + confirmHow());
-                err.flush();
+                progress.println("this change touches " + link.get() + ", which carries your SSH session from "
+                    + origin.sshClient() + ": it is rolled back in " + confirm + " s unless you " + confirmHow);
+                progress.flush();
             }
         }
         Transaction.Settings tx = new Transaction.Settings(settings.lockWait(), settings.verify(), confirm,
-            System.console() != null, origin, watchdog, guardian, confirmHow());
-        Outcome o = new Transaction(node, tx, err).apply(plan, commandLine, replan);
+            System.console() != null, origin, watchdog, guardian, confirmHow);
+        Outcome o = new Transaction(node, tx, progress).apply(plan, commandLine, replan);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
-        report(o, plan);
-        SignalDeferral.honour();
-        return o.exitCode();
+        return new Submission.Applied(o, plan);
     }
 
-    void report(Outcome o, Plan plan) {
-        if (settings.json()) {
-            boolean changed = o.exitCode() == 0
-                && (o.state() == TxState.COMMITTED || o.state() == TxState.PENDING_CONFIRM);
-            Envelope.of(o.exitCode(), changed).transaction(o.txid(), o.state() == null ? null : o.state().word())
-                .summary(o.summary(), o.details()).plan(plan == null ? null : JournalJson.tree(plan)).print(out);
-            return;
-        }
-        if (o.exitCode() == 0) {
-            out.println(o.summary());
-            o.details().forEach(out::println);
-            out.flush();
-        } else {
-            o.details().forEach(err::println);
-            err.println(o.summary());
-            err.flush();
-        }
-    }
-
-    private void say(String line) {
-        if (settings.json()) Envelope.of(0, false).summary(line, null).print(out);
-        else {
-            out.println(line);
-            out.flush();
-        }
-    }
-
-    @Override
     public void begin(String label) {
         begin(label, false);
     }
 
-    @Override
+    /** A batch's transaction: the same, without a line for each plan added. */
     public void beginQuietly(String label) {
         begin(label, true);
     }
@@ -172,28 +130,22 @@ public final class Engine implements PlanExecutor {
         groupLabel = label == null || label.isBlank() ? "transaction" : label;
     }
 
-    @Override
     public boolean inTransaction() {
         return group != null;
     }
 
-    @Override
-    public int commit() {
+    public Submission commit() {
         if (group == null) throw new UsageException("no open transaction ('begin' opens one)");
         List<Plan> plans = group;
         String label = groupLabel;
         group = null;
         groupLabel = null;
         Optional<Plan> combined = plans.stream().reduce(Plan::then);
-        if (combined.isEmpty()) {
-            say("nothing to do: empty transaction");
-            return 0;
-        }
+        if (combined.isEmpty()) return new Submission.NothingToDo("empty transaction");
         Plan plan = combined.get();
-        return run(plan, "begin " + label + ": " + plan.command());
+        return run(plan, "begin " + label + ": " + plan.command(), Transaction.Replan.NONE);
     }
 
-    @Override
     public void abort() {
         group = null;
         groupLabel = null;
@@ -205,22 +157,20 @@ public final class Engine implements PlanExecutor {
         return group.stream().reduce(Plan::then);
     }
 
-    @Override
+    /** Shown when the shell starts: unfinished journals and transactions awaiting confirm. */
     public Optional<String> startupNotice() {
         return admin.notice();
     }
 
-    @Override
-    public void setConsole(boolean console) {
-        this.console = console;
+    /**
+     * How the admin keeps a change, as the shell words it for where the admin types
+     * (e.g. "type 'confirm'" at the prompt); part of the confirm deadline's lines.
+     */
+    public void setConfirmHow(String how) {
+        this.confirmHow = how;
     }
 
-    /** How the admin keeps a change: at the prompt, or from the command line. */
-    private String confirmHow() {
-        return console ? "type 'confirm'" : "run 'vzbridge confirm'";
-    }
-
-    @Override
+    /** Short text for the prompt, e.g. "tx" or "confirm 97s", or empty. */
     public synchronized String promptMark() {
         if (pendingTxid != null) {
             Optional<TxLog> log = Journal.find(node.root(), pendingTxid).map(Journal::log);
@@ -237,7 +187,6 @@ public final class Engine implements PlanExecutor {
      * Once the change this shell left awaiting confirm is settled: when its deadline rolled it
      * back, what happened and how its links look now; empty while it still waits, or once confirmed.
      */
-    @Override
     public synchronized Optional<String> takeNotice() {
         if (pendingTxid == null) return Optional.empty();
         Optional<TxLog> log = Journal.find(node.root(), pendingTxid).map(Journal::log);

@@ -11,29 +11,16 @@ import java.time.Duration;
  * @param verify         run the checks after applying
  * @param confirmSeconds keep a change only if 'confirm' follows within this many seconds; 0: no deadline
  * @param lockWait       how long to wait for another shell's host lock
- * @param json           results as JSON rather than text
  */
-public record EngineSettings(boolean dryRun, boolean verify, int confirmSeconds, Duration lockWait, boolean json) {
+public record EngineSettings(boolean dryRun, boolean verify, int confirmSeconds, Duration lockWait) {
     /** @throws UsageException for a negative confirm time */
     public EngineSettings {
         if (confirmSeconds < 0) throw new UsageException("--confirm needs a positive number of seconds");
         if (lockWait == null || lockWait.isNegative()) lockWait = Duration.ZERO;
     }
 
-    /** Applying and verifying, no deadline, a 10-second lock wait, text output. */
+    /** Applying and verifying, no deadline, a 10-second lock wait. */
     public static EngineSettings defaults() {
-        return new EngineSettings(false, true, 0, Duration.ofSeconds(10), false);
-    }
-
-    public EngineSettings withLockWait(Duration wait) {
-        return new EngineSettings(dryRun, verify, confirmSeconds, wait, json);
-    }
-
-    public EngineSettings withJson(boolean asJson) {
-        return new EngineSettings(dryRun, verify, confirmSeconds, lockWait, asJson);
-    }
-
-    public EngineSettings withDryRun(boolean dry) {
-        return new EngineSettings(dry, verify, confirmSeconds, lockWait, json);
+        return new EngineSettings(false, true, 0, Duration.ofSeconds(10));
     }
 }

@@ -22,6 +22,11 @@ public final class PlanPrinter {
     private PlanPrinter() {
     }
 
+    /** The plan as a JSON tree, in the journal's form (for the --json envelope). */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Plan plan) {
+        return JournalJson.tree(plan);
+    }
+
     public static String text(Plan plan) {
         StringBuilder sb = new StringBuilder();
         if (plan.isEmpty()) return "nothing to do: " + plan.command() + "\n";

@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * likely cause: no route, a bridge port not forwarding, no ARP reply, an address
  * answered from two MACs.
  */
-final class Reachability {
+public final class Reachability {
     /** One path and how it went. {@code ct} is null when the node pings. */
-    record Path(String from, String to, String ct, String target, boolean ok, String cause) {
+    public record Path(String from, String to, String ct, String target, boolean ok, String cause) {
     }
 
     /** A ping to try: from the node (ct null) or a container, to an IPv4 address. */
@@ -39,7 +39,7 @@ final class Reachability {
     private final Node node;
     private final dev.vzbridge.host.HostRuntime runtime;
 
-    Reachability(Node node) {
+    public Reachability(Node node) {
         this.node = node;
         this.runtime = node.runtime();
     }
@@ -71,7 +71,7 @@ final class Reachability {
         return out;
     }
 
-    List<Path> check(HostState h) {
+    public List<Path> check(HostState h) {
         List<Path> out = new ArrayList<>();
         for (Probe p : pings(h)) {
             boolean ok = ping(p);

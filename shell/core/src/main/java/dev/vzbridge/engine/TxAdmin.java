@@ -1,30 +1,26 @@
 package dev.vzbridge.engine;
 
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.shell.Envelope;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** confirm, recover, history and undo: the engine's commands on journals. */
+/** confirm, recover, history and undo: the engine's commands on journals; each returns what it did. */
 public final class TxAdmin {
     private final Node node;
     private final EngineSettings settings;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final PrintWriter progress;
 
-    TxAdmin(Node node, EngineSettings settings, PrintWriter out, PrintWriter err) {
+    /** @param progress where waiting for the host lock is reported */
+    TxAdmin(Node node, EngineSettings settings, PrintWriter progress) {
         this.node = node;
         this.settings = settings;
-        this.out = out;
-        this.err = err;
+        this.progress = progress;
     }
 
     private Node node() {
@@ -36,29 +32,29 @@ public final class TxAdmin {
     }
 
     /** Keeps a pending transaction (the only pending one when txid is null). */
-    public int confirm(String txid) {
+    public AdminResult confirm(String txid) {
         List<TxLog> waiting = Pending.awaitingConfirm(node().root());
         if (txid == null && waiting.isEmpty()) {
             // the deadline passed: say so, rather than "no transaction awaits confirm"
             List<Journal> all = Journal.all(node().root());
             Optional<String> late = all.isEmpty() ? Optional.empty() : ConfirmExpiry.message(all.get(all.size() - 1).log());
-            if (late.isPresent()) return fail(late.get(), List.of());
+            if (late.isPresent()) return new AdminResult.Refused(late.get());
         }
         TxLog log = pick(txid, waiting, "awaits confirm");
         Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
-        try (HostLock lock = HostLock.acquire(node(), "confirm " + log.txid(), lockWait(), err)) {
+        try (HostLock lock = HostLock.acquire(node(), "confirm " + log.txid(), lockWait(), progress)) {
             TxLog now = journal.log();
             if (now.state() == TxState.PENDING_CONFIRM) {
                 journal.append(Reverter.state(TxState.COMMITTED, "confirmed", null));
                 Reverter.audit(node(), now, "confirmed");
-                return result(now.txid(), TxState.COMMITTED, 0, false, "confirmed: transaction " + now.txid() + " is kept");
+                return new AdminResult.Status(now.txid(), TxState.COMMITTED, 0, "confirmed: transaction " + now.txid() + " is kept");
             }
             Optional<String> late = ConfirmExpiry.message(now);
-            if (late.isPresent()) return fail(late.get(), List.of());
-            return result(now.txid(), now.state(), now.state() == TxState.COMMITTED ? 0 : 1, false,
+            if (late.isPresent()) return new AdminResult.Refused(late.get());
+            return new AdminResult.Status(now.txid(), now.state(), now.state() == TxState.COMMITTED ? 0 : 1,
                 "too late: transaction " + now.txid() + " is " + now.state().word());
         } catch (HostLock.LockedException e) {
-            return fail(e.getMessage(), List.of());
+            return new AdminResult.Refused(e.getMessage());
         }
     }
 
@@ -154,36 +150,34 @@ public final class TxAdmin {
      * watchdog left. A damaged journal is reported and skipped; the others still recover.
      * Temp files of an atomic write the crash interrupted are removed.
      */
-    public int recover() {
-        try (HostLock lock = HostLock.acquire(node(), "recover", lockWait(), err)) {
+    public AdminResult recover() {
+        List<String> skipped = List.of();
+        try (HostLock lock = HostLock.acquire(node(), "recover", lockWait(), progress)) {
             Pending.Scan scan = Pending.Scan.of(node().root());
-            scan.damaged().forEach(d -> err.println("skipped: " + d + "; inspect it and move it aside"));
-            err.flush();
+            skipped = scan.damaged();
             List<TxLog> todo = new ArrayList<>(scan.unfinished());
             for (TxLog l : scan.awaitingConfirm()) {
                 if (Pending.deadline(l).orElse(0L) < System.currentTimeMillis() - 5000) todo.add(l);
             }
-            if (todo.isEmpty()) {
-                say("nothing to recover");
-                return 0;
-            }
-            int worst = 0;
+            if (todo.isEmpty()) return skipping(skipped, new AdminResult.Nothing("nothing to recover"));
+            List<AdminResult.Reverted.Entry> done = new ArrayList<>();
             for (TxLog l : todo) {
                 Journal j = Journal.find(node().root(), l.txid()).orElseThrow();
                 List<String> why = List.of("recovering " + l.txid() + " (" + command(l) + ")");
                 Outcome o = sameNode(l) ? Reverter.revert(j, node(), why, TxState.ROLLED_BACK)
                     : Watchdog.withNode(l, n -> Reverter.revert(j, n, why, TxState.ROLLED_BACK));
-                int code = o.exitCode() == 1 ? 0 : o.exitCode();
-                print(o, code);
-                worst = Math.max(worst, code);
+                done.add(new AdminResult.Reverted.Entry(o, o.exitCode() == 1 ? 0 : o.exitCode()));
             }
-            SignalDeferral.honour();
-            return worst;
+            return skipping(skipped, new AdminResult.Reverted(done));
         } catch (HostLock.LockedException e) {
-            return fail(e.getMessage(), List.of());
+            return skipping(skipped, new AdminResult.Refused(e.getMessage()));
         } catch (Journal.DamagedException e) {
-            return fail("cannot recover: " + e.getMessage(), List.of());
+            return skipping(skipped, new AdminResult.Refused("cannot recover: " + e.getMessage()));
         }
+    }
+
+    private static AdminResult skipping(List<String> damaged, AdminResult result) {
+        return damaged.isEmpty() ? result : new AdminResult.Skipping(damaged, result);
     }
 
     private boolean sameNode(TxLog l) {
@@ -191,16 +185,16 @@ public final class TxAdmin {
     }
 
     /** Reverts a committed transaction (the newest when txid is null) if its objects still match its post-state. */
-    public int undo(String txid) {
+    public AdminResult undo(String txid) {
         TxLog log = undoTarget(txid);
         if (log.state() != TxState.COMMITTED) {
-            return fail("cannot undo " + log.txid() + ": it is " + log.state().word() + ", not committed", List.of());
+            return new AdminResult.Refused("cannot undo " + log.txid() + ": it is " + log.state().word() + ", not committed");
         }
         if (log.before().isEmpty() || log.after().isEmpty() || node().probe() == null) {
-            return fail("cannot undo " + log.txid() + ": its journal has no snapshots to check against", List.of());
+            return new AdminResult.Refused("cannot undo " + log.txid() + ": its journal has no snapshots to check against");
         }
         Journal journal = Journal.find(node().root(), log.txid()).orElseThrow();
-        try (HostLock lock = HostLock.acquire(node(), "undo " + log.txid(), lockWait(), err)) {
+        try (HostLock lock = HostLock.acquire(node(), "undo " + log.txid(), lockWait(), progress)) {
             Set<String> scope = new TreeSet<>(log.plan().links());
             scope.addAll(StateDiff.touchedLinks(log.before().get(), log.after().get()));
             List<String> drift = StateDiff.between(log.after().get(), Reverter.observe(node(), log), scope);
@@ -211,65 +205,41 @@ public final class TxAdmin {
                     lines.add("later transactions changed the same objects; undo them first, newest first:");
                     later.forEach(l -> lines.add("  undo " + l.txid() + "   (" + command(l) + ")"));
                 }
-                return fail("refusing to undo " + log.txid() + ": the host changed since it was applied"
+                return new AdminResult.Refused("refusing to undo " + log.txid() + ": the host changed since it was applied"
                     + (later.isEmpty() ? "" : " (by " + String.join(", ", later.stream().map(TxLog::txid).toList()) + ")")
                     + ":", lines);
             }
             Outcome o = Reverter.revert(journal, node(), List.of("undo of " + log.txid() + " (" + command(log) + ")"),
                 TxState.UNDONE, scope);
-            int code = o.exitCode() == 1 ? 0 : o.exitCode();
-            print(o, code);
-            SignalDeferral.honour();
-            return code;
+            return new AdminResult.Reverted(List.of(new AdminResult.Reverted.Entry(o, o.exitCode() == 1 ? 0 : o.exitCode())));
         } catch (HostLock.LockedException e) {
-            return fail(e.getMessage(), List.of());
+            return new AdminResult.Refused(e.getMessage());
         }
     }
 
     /** id, time, user, SSH client, command, result of every transaction, oldest first. */
-    public int history() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    public AdminResult history() {
+        List<TxSummary> rows = new ArrayList<>();
         List<Journal> journals;
         try {
             journals = Journal.all(node().root());
         } catch (Journal.DamagedException e) {
-            return fail(e.getMessage(), List.of());
+            return new AdminResult.Refused(e.getMessage());
         }
         for (Journal j : journals) {
             TxLog l;
             try {
                 l = j.log();
             } catch (Journal.DamagedException e) {
-                rows.add(new LinkedHashMap<>(Map.of("txid", j.txid(), "result", "damaged")));
+                rows.add(TxSummary.damaged(j.txid()));
                 continue;
             }
             if (l.header() == null) continue; // a crash before the header: not a transaction
             JournalRecord.Header h = l.header();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("number", rows.size() + 1);
-            m.put("txid", l.txid());
-            m.put("time", h == null ? null : h.time());
-            m.put("user", h == null ? null : h.user());
-            m.put("ssh", h == null ? null : h.sshClient());
-            m.put("command", command(l));
-            m.put("result", l.state().word());
-            rows.add(m);
+            rows.add(new TxSummary(rows.size() + 1, l.txid(), h.time(), h.user(), h.sshClient(), command(l),
+                l.state().word()));
         }
-        if (settings.json()) {
-            Envelope.of(0, false).result(Map.of("transactions", rows)).print(out);
-        } else if (rows.isEmpty()) {
-            out.println("no transactions");
-        } else {
-            out.printf("%4s  %-26s %-20s %-10s %-15s %-15s %s%n", "#", "TXID", "TIME", "USER", "SSH", "RESULT", "COMMAND");
-            for (Map<String, Object> m : rows) {
-                String time = m.get("time") == null ? "-" : m.get("time").toString();
-                out.printf("%4s  %-26s %-20s %-10s %-15s %-15s %s%n", m.get("number"), m.get("txid"),
-                    time.length() > 19 ? time.substring(0, 19) : time, or(m.get("user")), or(m.get("ssh")),
-                    m.get("result"), or(m.get("command")));
-            }
-        }
-        out.flush();
-        return 0;
+        return new AdminResult.History(rows);
     }
 
     /** Shown at start: unfinished journals and transactions awaiting confirm. */
@@ -295,49 +265,5 @@ public final class TxAdmin {
 
     private static String command(TxLog l) {
         return l.header() == null ? "?" : l.header().command();
-    }
-
-    private static String or(Object o) {
-        return o == null ? "-" : o.toString();
-    }
-
-    private int result(String txid, TxState state, int code, boolean changed, String line) {
-        if (settings.json()) {
-            Envelope.of(code, changed).transaction(txid, state.word()).summary(line, null).print(out);
-        } else {
-            (code == 0 ? out : err).println(line);
-        }
-        out.flush();
-        err.flush();
-        return code;
-    }
-
-    /** A refusal: its lines on stderr, and the envelope under --json. @return 1 */
-    private int fail(String message, List<String> details) {
-        err.println(message);
-        details.forEach(err::println);
-        err.flush();
-        if (settings.json()) Envelope.of(1, false).error(message).summary(null, details).print(out);
-        return 1;
-    }
-
-    private void print(Outcome o, int code) {
-        PrintWriter w = code == 0 ? out : err;
-        if (settings.json()) {
-            // a rollback or undo ran: the host was changed back
-            Envelope.of(code, o.txid() != null)
-                .transaction(o.txid(), o.state() == null ? null : o.state().word())
-                .summary(o.summary(), o.details()).print(out);
-            return;
-        }
-        o.details().forEach(w::println);
-        w.println(o.txid() + ": " + o.summary());
-        w.flush();
-    }
-
-    private void say(String line) {
-        if (settings.json()) Envelope.of(0, false).summary(line, null).print(out);
-        else out.println(line);
-        out.flush();
     }
 }

@@ -2,7 +2,6 @@ package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.engine.PlanExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

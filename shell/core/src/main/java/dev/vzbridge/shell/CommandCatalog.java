@@ -4,8 +4,6 @@ import dev.vzbridge.api.command.CommandProvider;
 import dev.vzbridge.api.command.LiveCandidates;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.persist.BootConfig;
-import dev.vzbridge.engine.EngineCommands;
-import dev.vzbridge.host.HostCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

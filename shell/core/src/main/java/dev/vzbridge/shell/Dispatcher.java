@@ -8,6 +8,7 @@ import dev.vzbridge.api.command.QueryCommand;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.engine.PlanPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,7 +35,6 @@ public final class Dispatcher {
     public Dispatcher(Session session) {
         this.session = session;
         this.catalog = session.catalog();
-        session.setPlanner(this::planOf);
     }
 
     /** Runs a line typed or read from a file; blank lines and comments do nothing. */
@@ -91,6 +91,7 @@ public final class Dispatcher {
 
     private int run(Parsed parsed, String line) {
         Object command = parsed.command();
+        if (command instanceof EngineCommands.PlanCommand plan) return planMode(plan);
         if (command instanceof BuiltinCommand builtin) return builtin.run(session);
         if (command instanceof QueryCommand query) {
             Report report = query.run(session.newContext());
@@ -127,6 +128,22 @@ public final class Dispatcher {
         data.put("command", plan.command());
         data.put("notes", plan.notes());
         return new Report(text.toString(), data);
+    }
+
+    /** 'plan CMD …': the dispatcher plans CMD as usual and prints the plan (or a script) instead of submitting it. */
+    private int planMode(EngineCommands.PlanCommand command) {
+        List<String> words = command.words();
+        if (words.isEmpty()) throw new UsageException("plan what? e.g. 'plan bridge create br0 --nic eth0'");
+        Plan plan = planOf(words);
+        if (!command.script) {
+            session.printer().plan(plan);
+            return 0;
+        }
+        // The script reaches the node as the engine would: through its prefix, with files under its root.
+        RenderedEngine engine = EngineCommands.engine(session);
+        String script = PlanPrinter.script(plan, engine.node().prefix(), engine.node()::underRoot);
+        session.report(new Report(script, Map.of("script", script)));
+        return 0;
     }
 
     /** For 'plan CMD …': the plan of a planning command, without running anything. */

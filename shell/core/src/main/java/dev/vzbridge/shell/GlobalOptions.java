@@ -102,7 +102,7 @@ public class GlobalOptions {
     public EngineSettings engineSettings() {
         if (confirm != null && confirm <= 0) throw new UsageException("--confirm needs a positive number of seconds");
         return new EngineSettings(dryRun, !noVerify, confirm == null ? 0 : confirm,
-            Duration.ofSeconds(Math.max(0, lockWait)), json);
+            Duration.ofSeconds(Math.max(0, lockWait)));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.engine.Engine;
 import dev.vzbridge.engine.Pending;
 import dev.vzbridge.engine.SignalDeferral;
 import dev.vzbridge.engine.EngineSettings;
@@ -170,12 +169,13 @@ public final class Main {
             EngineSettings settings = options.engineSettings();
             boolean nodeNeeded = !answersWithoutNode(options.command, words);
             host = nodeNeeded ? opened.updateAndGet(none -> options.openHost()) : null;
-            Engine engine = nodeNeeded ? new Engine(settings, host, out, err) : null;
             // Colour only on a terminal: piped or redirected output stays plain text.
             boolean colour = (interactive || System.console() != null) && colourWanted();
+            Printer printer = new Printer(out, err, () -> options.json, colour);
             var sources = plugins.contributions().stream()
                 .map(c -> new CommandCatalog.Source(c.pluginId(), c.provider())).toList();
-            Shell shell = new Shell(options, host, engine, sources, plugins.infos(), out, err, colour);
+            PlanExecutor engine = nodeNeeded ? RenderedEngine.of(settings, host, printer) : null;
+            Shell shell = new Shell(options, host, engine, sources, plugins.infos(), printer);
             if (!interactive) warnUnfinished(options, err);
             if (options.command != null) return shell.execute(options.command);
             if (!words.isEmpty()) return shell.execute(words);
@@ -208,10 +208,11 @@ public final class Main {
         HostAccess host = null;
         try {
             host = options.lab ? null : options.openHost();
-            Engine engine = host == null ? null : new Engine(options.engineSettings(), host, quiet, quiet);
+            Printer printer = new Printer(quiet, quiet, false, false);
+            PlanExecutor engine = host == null ? null : RenderedEngine.of(options.engineSettings(), host, printer);
             var sources = plugins.contributions().stream()
                 .map(c -> new CommandCatalog.Source(c.pluginId(), c.provider())).toList();
-            Shell shell = new Shell(options, host, engine, sources, plugins.infos(), quiet, quiet, false);
+            Shell shell = new Shell(options, host, engine, sources, plugins.infos(), printer);
             CompletionQuery.print(shell, words, out);
         } catch (RuntimeException e) {
             // nothing to offer

@@ -3,28 +3,36 @@ package dev.vzbridge.shell;
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.host.HostState;
-import dev.vzbridge.engine.PlanExecutor;
 import dev.vzbridge.host.HostAccess;
+import dev.vzbridge.plugins.PluginInfo;
 
 import java.io.PrintWriter;
 import java.util.List;
 
-/** One running shell: its options, the node it works on, the engine and its output. */
+/**
+ * One running shell, built complete: its options, the node it works on, the
+ * engine, the printer every result goes through, and the commands it knows.
+ */
 public final class Session {
     public static final String VERSION = Version.get();
 
     private final GlobalOptions options;
     private final HostAccess host;
     private final PlanExecutor engine;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final Printer printer;
+    private final CommandCatalog catalog;
+    private final List<PluginInfo> plugins;
+    private volatile boolean exitRequested;
 
-    public Session(GlobalOptions options, HostAccess host, PlanExecutor engine, PrintWriter out, PrintWriter err) {
+    /** @param plugins what plugin loading found, for 'plugin list' */
+    public Session(GlobalOptions options, HostAccess host, PlanExecutor engine, Printer printer, CommandCatalog catalog,
+                   List<PluginInfo> plugins) {
         this.options = options;
         this.host = host;
         this.engine = engine;
-        this.out = out;
-        this.err = err;
+        this.printer = printer;
+        this.catalog = catalog;
+        this.plugins = List.copyOf(plugins);
         this.probes = new DadProbes(host);
     }
 
@@ -40,12 +48,16 @@ public final class Session {
         return engine;
     }
 
+    public Printer printer() {
+        return printer;
+    }
+
     public PrintWriter out() {
-        return out;
+        return printer.out();
     }
 
     public PrintWriter err() {
-        return err;
+        return printer.err();
     }
 
     /** The state the plans gathered in the open transaction lead to (see CommandContext.expect). */
@@ -57,7 +69,7 @@ public final class Session {
 
     /** A fresh context for one command: observes the host once, lazily. */
     public CommandContext newContext() {
-        return new HostContext(host, err, HostContext.sshFromEnvironment()) {
+        return new HostContext(host, printer.err(), HostContext.sshFromEnvironment()) {
             @Override
             public HostState host() {
                 // Nothing is applied before commit (or ever, under --dry-run): later commands plan on what earlier ones make.
@@ -73,7 +85,7 @@ public final class Session {
 
             @Override
             public List<dev.vzbridge.api.persist.BootConfig> bootConfigs() {
-                return catalog == null ? List.of() : catalog.bootConfigs();
+                return catalog.bootConfigs();
             }
 
             @Override
@@ -123,68 +135,29 @@ public final class Session {
 
     /** Progress of waits goes to a terminal only: logs and scripts get results, not a spinner. */
     private PrintWriter progress() {
-        return System.console() != null && !options.json ? err : null;
+        return System.console() != null && !options.json ? printer.err() : null;
     }
 
     /** Prints a report as text, or as JSON under --json. */
     public void report(Report report) {
-        if (options.json) {
-            Envelope.of(report.exitCode(), false).result(report.data()).print(out);
-        } else if (report.text() != null && !report.text().isEmpty()) {
-            out.print(report.text().endsWith("\n") ? report.text() : report.text() + "\n");
-        }
-        out.flush();
+        printer.report(report);
     }
 
-    /** Turns a command line into its plan without running it (for 'plan CMD …'); set by the dispatcher. */
-    public interface Planner {
-        dev.vzbridge.api.plan.Plan planOf(List<String> words);
-    }
-
-    private Planner planner = words -> {
-        throw new IllegalStateException("no dispatcher");
-    };
-
-    public void setPlanner(Planner planner) {
-        this.planner = planner;
-    }
-
-    /** @throws dev.vzbridge.api.command.UsageException when the words are not a planning command */
-    public dev.vzbridge.api.plan.Plan planOf(List<String> words) {
-        return planner.planOf(words);
-    }
-
-    private CommandCatalog catalog;
-    private List<dev.vzbridge.plugins.PluginInfo> plugins = List.of();
-    private boolean colour;
     private java.util.function.IntSupplier width = Session::columns;
-    private volatile boolean exitRequested;
 
-    /** The commands this shell knows (set when the shell starts). */
+    /** The commands this shell knows. */
     public CommandCatalog catalog() {
         return catalog;
     }
 
-    public void setCatalog(CommandCatalog catalog) {
-        this.catalog = catalog;
-    }
-
     /** What plugin loading found, for 'plugin list'. */
-    public List<dev.vzbridge.plugins.PluginInfo> plugins() {
+    public List<PluginInfo> plugins() {
         return plugins;
-    }
-
-    public void setPlugins(List<dev.vzbridge.plugins.PluginInfo> plugins) {
-        this.plugins = List.copyOf(plugins);
     }
 
     /** Whether output may carry ANSI colour (a terminal, and no NO_COLOR). */
     public boolean colour() {
-        return colour;
-    }
-
-    public void setColour(boolean colour) {
-        this.colour = colour;
+        return printer.colour();
     }
 
     /** The screen's width for help text: the terminal's at the prompt, else $COLUMNS, else 80. */
@@ -260,8 +233,6 @@ public final class Session {
      * the envelope with {@code error} and {@code exit} on stdout.
      */
     public void error(String message, int exitCode) {
-        err.println(Colours.error("vzbridge: " + message, colour));
-        err.flush();
-        if (options.json) Envelope.of(exitCode, false).error(message).print(out);
+        printer.error(message, exitCode);
     }
 }

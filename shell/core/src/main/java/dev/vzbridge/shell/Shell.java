@@ -1,6 +1,5 @@
 package dev.vzbridge.shell;
 
-import dev.vzbridge.engine.PlanExecutor;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.plugins.PluginInfo;
 
@@ -20,18 +19,23 @@ public final class Shell {
 
     public Shell(GlobalOptions options, HostAccess host, PlanExecutor engine, List<CommandCatalog.Source> extraSources,
                  List<PluginInfo> plugins, PrintWriter out, PrintWriter err, boolean colour) {
-        this.session = new Session(options, host, engine, out, err);
-        session.setColour(colour);
+        this(options, host, engine, extraSources, plugins, new Printer(out, err, () -> options.json, colour));
+    }
+
+    /** @param engine where plans go; built on the same printer when it is the real engine */
+    public Shell(GlobalOptions options, HostAccess host, PlanExecutor engine, List<CommandCatalog.Source> extraSources,
+                 List<PluginInfo> plugins, Printer printer) {
         this.live = new LiveHostCache(() -> host.observe(null));
         List<CommandCatalog.Source> sources = new ArrayList<>(CommandCatalog.builtinSources());
         sources.addAll(extraSources);
+        PrintWriter err = printer.err();
         CommandCatalog catalog = new CommandCatalog(sources, live, message -> {
             err.println("vzbridge: " + message);
             err.flush();
         });
-        session.setCatalog(catalog);
-        catalog.transactions(() -> engine instanceof dev.vzbridge.engine.Engine e ? e.admin().txids() : List.of());
-        session.setPlugins(plugins.stream().map(p -> p.withCommands(catalog.commandsOf(p.id()))).toList());
+        catalog.transactions(() -> engine instanceof RenderedEngine e ? e.admin().txids() : List.of());
+        this.session = new Session(options, host, engine, printer, catalog,
+            plugins.stream().map(p -> p.withCommands(catalog.commandsOf(p.id()))).toList());
         this.dispatcher = new Dispatcher(session);
     }
 

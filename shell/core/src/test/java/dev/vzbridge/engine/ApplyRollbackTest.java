@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Exec;
@@ -41,12 +42,12 @@ class ApplyRollbackTest {
             .build();
     }
 
-    Engine engine(RecordingRunner rec, FailureInjectingRunner fail) {
+    RenderedEngine engine(RecordingRunner rec, FailureInjectingRunner fail) {
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.lockWait = 2;
         Node node = new Node(fail == null ? rec : fail, root, cts -> HostState.empty(), null);
-        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
@@ -116,11 +117,11 @@ class ApplyRollbackTest {
     @Test
     void dryRunRunsNothing() {
         RecordingRunner rec = new RecordingRunner(new ProcessRunner());
-        Engine e = engine(rec, null);
+        RenderedEngine e = engine(rec, null);
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.dryRun = true;
-        Engine dry = new Engine(o.engineSettings(), e.node(), (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        RenderedEngine dry = RenderedEngine.of(o.engineSettings(), e.node(), (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, dry.submit(twoChanges(), "demo"));
         assertEquals(List.of(), rec.commands());
         assertTrue(out.toString().contains("apply:  true apply-a1"), out.toString());
@@ -131,7 +132,7 @@ class ApplyRollbackTest {
     @Test
     void groupedCommandsApplyAsOneTransaction() {
         RecordingRunner rec = new RecordingRunner(new ProcessRunner());
-        Engine e = engine(rec, null);
+        RenderedEngine e = engine(rec, null);
         e.begin("two");
         assertEquals(0, e.submit(twoChanges(), "one"));
         assertEquals(0, e.submit(twoChanges(), "again"));
@@ -152,7 +153,7 @@ class ApplyRollbackTest {
         };
         GlobalOptions o = new GlobalOptions();
         o.root = root;
-        Engine e = new Engine(o.engineSettings(), new Node(breaking, root, cts -> HostState.empty(), null), (r, t) -> null,
+        RenderedEngine e = RenderedEngine.of(o.engineSettings(), new Node(breaking, root, cts -> HostState.empty(), null), (r, t) -> null,
             new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(1, e.submit(twoChanges(), "demo"));
         assertEquals(List.of("true apply-a1", "true undo-a2", "true undo-a1"), rec.commands());
@@ -170,7 +171,7 @@ class ApplyRollbackTest {
         }, null);
         GlobalOptions o = new GlobalOptions();
         o.root = root;
-        Engine e = new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        RenderedEngine e = RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         Plan withCheck = Plan.builder("demo").change(Change.of("first", step("a1")))
             .check(dev.vzbridge.api.plan.Check.Link.present(null, "br0")).build();
         assertEquals(1, e.submit(withCheck, "demo"));

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vzbridge.api.host.Route;
@@ -157,7 +158,7 @@ final class BridgeScenario {
         return o;
     }
 
-    static Engine engine(GlobalOptions o, Node node, Watchdog.Launcher launcher, PrintWriter out, PrintWriter err) {
-        return new Engine(o.engineSettings(), node, launcher, out, err);
+    static RenderedEngine engine(GlobalOptions o, Node node, Watchdog.Launcher launcher, PrintWriter out, PrintWriter err) {
+        return RenderedEngine.of(o.engineSettings(), node, launcher, out, err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.host.HostAccessFactory;
@@ -59,7 +60,7 @@ class ConfirmCountdownConsoleTest {
             return "watchdog thread rolls back at the deadline";
         };
         try (HostAccess host = options.openHost();
-             ShellDriver driver = ShellDriver.with(options, host, (o, e) -> new Engine(options.engineSettings(), node, inProcess, o, e),
+             ShellDriver driver = ShellDriver.with(options, host, p -> new RenderedEngine(new Engine(options.engineSettings(), node, inProcess, p.err()), p),
                  new TestCommands())) {
             PipedOutputStream keys = new PipedOutputStream();
             ByteArrayOutputStream screen = new ByteArrayOutputStream();
@@ -101,7 +102,7 @@ class ConfirmCountdownConsoleTest {
         options.confirm = 30;
         Node node = new Node(new ProcessRunner(), root, RecordingHost.typicalNode()::observe, null);
         try (ShellDriver driver = ShellDriver.with(options, RecordingHost.typicalNode(),
-                (o, e) -> new Engine(options.engineSettings(), node, (r, t) -> null, o, e), new TestCommands())) {
+                p -> new RenderedEngine(new Engine(options.engineSettings(), node, (r, t) -> null, p.err()), p), new TestCommands())) {
             ShellDriver.Result r = driver.run("touch " + root.resolve("made"));
             assertEquals(0, r.exitCode(), r::toString);
             assertTrue(r.stdout().contains("applied; run 'vzbridge confirm' within 30 s or it is rolled back"), r.stdout());

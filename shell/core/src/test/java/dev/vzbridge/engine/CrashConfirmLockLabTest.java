@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.LabTest;
@@ -57,8 +58,8 @@ class CrashConfirmLockLabTest {
             + Files.readString(root.resolve("child.err")));
     }
 
-    private Engine engine(Lab lab, StringWriter out, StringWriter err) {
-        return new Engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()).engineSettings(),
+    private RenderedEngine engine(Lab lab, StringWriter out, StringWriter err) {
+        return RenderedEngine.of(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()).engineSettings(),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
             new PrintWriter(out, true), new PrintWriter(err, true));
     }
@@ -76,7 +77,7 @@ class CrashConfirmLockLabTest {
             assertTrue(p.waitFor(10, TimeUnit.SECONDS));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            Engine e = engine(lab, out, err);
+            RenderedEngine e = engine(lab, out, err);
             String where = "killed after step " + k + ": " + err + out + Files.readString(root.resolve("child.err"));
             assertTrue(e.startupNotice().orElse("").contains("run 'recover'"), where);
             assertEquals(0, e.admin().recover(), where);
@@ -129,7 +130,7 @@ class CrashConfirmLockLabTest {
         String txid = await(p, "APPLIED").split(" ")[2];
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Engine e = engine(lab, out, err);
+        RenderedEngine e = engine(lab, out, err);
         assertTrue(e.startupNotice().orElse("").contains("awaits 'confirm " + txid + "'"));
         assertEquals(0, e.admin().confirm(null), err.toString());
         p.destroyForcibly();
@@ -161,8 +162,8 @@ class CrashConfirmLockLabTest {
         StringWriter out = new StringWriter();
         GlobalOptions json = BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern());
         json.json = true;
-        Engine e = new Engine(json.engineSettings(), BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
-            new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        RenderedEngine e = RenderedEngine.of(json.engineSettings(), BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null),
+            (r, t) -> null, json.json, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
         assertEquals(0, e.admin().confirm(null));
         assertTrue(out.toString().contains("\"txid\":\"" + txid + "\""), out.toString());
         assertEquals(TxState.COMMITTED, Journal.find(root, txid).orElseThrow().log().state());

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
@@ -44,7 +45,7 @@ public final class EngineChild {
             case "crash" -> {
                 int k = Integer.parseInt(args[4]);
                 runner = FailureInjectingRunner.stoppingAt(k + 1, EngineChild::waitToBeKilled, runner);
-                new Engine(o.engineSettings(), BridgeScenario.node(ns, pattern, root, runner), (r, t) -> null, out, err)
+                RenderedEngine.of(o.engineSettings(), BridgeScenario.node(ns, pattern, root, runner), (r, t) -> null, out, err)
                     .submit(plan, plan.command());
                 System.out.println("FINISHED");
                 System.exit(0);
@@ -52,7 +53,7 @@ public final class EngineChild {
             case "confirm" -> {
                 int seconds = Integer.parseInt(args[4]);
                 o.confirm = seconds > 0 ? seconds : null; // 0: no --confirm (SSH_CONNECTION may ask for one)
-                Engine e = new Engine(o.engineSettings(), BridgeScenario.node(ns, pattern, root, runner), Watchdog.DETACHED, out, err);
+                RenderedEngine e = RenderedEngine.of(o.engineSettings(), BridgeScenario.node(ns, pattern, root, runner), Watchdog.DETACHED, out, err);
                 int code = e.submit(plan, plan.command());
                 String txid = Journal.all(root).get(Journal.all(root).size() - 1).txid();
                 System.out.println("APPLIED " + code + " " + txid);
@@ -63,7 +64,7 @@ public final class EngineChild {
                 List<Step> steps = new ArrayList<>();
                 for (int i = 0; i < 8; i++) steps.add(new Step(Exec.of("sleep", "0.15"), Exec.of("true")));
                 Plan slow = Plan.builder("slow " + ProcessHandle.current().pid()).change(new Change("sleeps", steps)).build();
-                int code = new Engine(o.engineSettings(), BridgeScenario.node(ns, pattern, root, runner), (r, t) -> null, out, err)
+                int code = RenderedEngine.of(o.engineSettings(), BridgeScenario.node(ns, pattern, root, runner), (r, t) -> null, out, err)
                     .submit(slow, slow.command());
                 System.exit(code);
             }

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.exec.FailureInjectingRunner;
@@ -34,7 +35,7 @@ class FaultInjectionLabTest {
             FailureInjectingRunner fail = FailureInjectingRunner.failingNth(k, BridgeScenario.nodeRunner(lab.nodeNetns()));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+            RenderedEngine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
                 BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, fail), (r, t) -> null,
                 new PrintWriter(out, true), new PrintWriter(err, true));
             int code = engine.submit(plan, plan.command());
@@ -58,7 +59,7 @@ class FaultInjectionLabTest {
             .change(base.changes().get(2)).change(base.changes().get(3))
             .check(Check.Ping.of(null, "10.0.0.3")).build();
         StringWriter err = new StringWriter();
-        Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+        RenderedEngine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(1, engine.submit(unreachable, "unreachable"), err.toString());
@@ -89,7 +90,7 @@ class FaultInjectionLabTest {
             .check(new Check.PortForwarding("br1", "eth1"))
             .build();
         StringWriter err = new StringWriter();
-        Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+        RenderedEngine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, x) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         long start = System.nanoTime();
@@ -119,7 +120,7 @@ class FaultInjectionLabTest {
                     java.util.List.of(), java.util.Set.of())))
             .build();
         StringWriter err = new StringWriter();
-        Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+        RenderedEngine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, x) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(3, engine.submit(careless, "careless"), err.toString());

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Exec;
@@ -38,7 +39,7 @@ class HostLockTest {
             o.lockWait = 1;
             RecordingRunner rec = new RecordingRunner(new ProcessRunner());
             StringWriter err = new StringWriter();
-            Engine e = new Engine(o.engineSettings(), new Node(rec, root, cts -> HostState.empty(), null), (x, t) -> null,
+            RenderedEngine e = RenderedEngine.of(o.engineSettings(), new Node(rec, root, cts -> HostState.empty(), null), (x, t) -> null,
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
             Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("true"), Exec.of("true")))).build();
             long start = System.nanoTime();
@@ -57,7 +58,7 @@ class HostLockTest {
         }
         GlobalOptions o = new GlobalOptions();
         o.root = root;
-        Engine e = new Engine(o.engineSettings(), new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> null,
+        RenderedEngine e = RenderedEngine.of(o.engineSettings(), new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
         Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("true"), Exec.of("true")))).build();
         assertEquals(0, e.submit(plan, "x"), "a killed holder's lock is free again");
@@ -68,13 +69,13 @@ class HostLockTest {
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.confirm = 30;
-        Engine e = new Engine(o.engineSettings(), new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> "no watchdog",
+        RenderedEngine e = RenderedEngine.of(o.engineSettings(), new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> "no watchdog",
             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
         Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("true"), Exec.of("true")))).build();
         assertEquals(0, e.submit(plan, "x"));
         assertTrue(e.promptMark().matches("confirm (29|30)s"), e.promptMark());
         StringWriter err = new StringWriter();
-        Engine other = new Engine(new GlobalOptions() {{ root = HostLockTest.this.root; lockWait = 1; }}.engineSettings(),
+        RenderedEngine other = RenderedEngine.of(new GlobalOptions() {{ root = HostLockTest.this.root; lockWait = 1; }}.engineSettings(),
             new Node(new ProcessRunner(), root, cts -> HostState.empty(), null), (x, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(1, other.submit(plan, "y"), "no new transaction while one awaits confirm");
@@ -98,7 +99,7 @@ class HostLockTest {
             GlobalOptions o = new GlobalOptions();
             o.root = r;
             o.lockWait = 30;
-            Engine e = new Engine(o.engineSettings(), new Node(new ProcessRunner(), r, cts -> HostState.empty(), null),
+            RenderedEngine e = RenderedEngine.of(o.engineSettings(), new Node(new ProcessRunner(), r, cts -> HostState.empty(), null),
                 (x, t) -> null, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
             Path seen = r.resolve("seen");
             Plan plan = Plan.builder("x").change(Change.of("c", new Step(Exec.of("cp", expected.toString(), seen.toString()),

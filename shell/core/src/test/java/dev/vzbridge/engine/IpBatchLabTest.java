@@ -4,6 +4,7 @@ import dev.vzbridge.api.net.Cidr;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.testkit.RecordingRunner;
 import dev.vzbridge.tools.Iproute2Tools;
@@ -77,7 +78,7 @@ class IpBatchLabTest {
         return new TxLog.StepRef(change, step);
     }
 
-    private Engine engine(Lab lab, RecordingRunner runner, StringWriter err) {
+    private RenderedEngine engine(Lab lab, RecordingRunner runner, StringWriter err) {
         return BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, runner), (r, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));

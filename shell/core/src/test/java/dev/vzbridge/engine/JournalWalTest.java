@@ -8,6 +8,7 @@ import dev.vzbridge.exec.FailureInjectingRunner;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.testkit.RecordingRunner;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.shell.RenderedEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,20 +35,20 @@ class JournalWalTest {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
-    private Engine engine(java.util.function.UnaryOperator<dev.vzbridge.exec.CommandRunner> fault) {
+    private RenderedEngine engine(java.util.function.UnaryOperator<dev.vzbridge.exec.CommandRunner> fault) {
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.lockWait = 2;
         RecordingRunner rec = new RecordingRunner(new ProcessRunner());
         Node node = new Node(fault == null ? rec : fault.apply(rec), root, cts -> HostState.empty(), null);
-        return new Engine(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
+        return RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     /** A transaction whose shell died after its first step: kill -9 played by a runner that stops it. */
     private String unfinished(String name) {
         Plan plan = Plan.builder(name).change(Change.of("two", ApplyRollbackTest.step("x1"), ApplyRollbackTest.step("x2")))
             .build();
-        Engine e = engine(null);
+        RenderedEngine e = engine(null);
         assertEquals(0, e.submit(plan, name));
         Journal j = Journal.all(root).get(Journal.all(root).size() - 1);
         // Cut the journal back to just after the first step's done record: as if killed right there.
@@ -100,7 +101,7 @@ class JournalWalTest {
         assertTrue(warning.contains("unfinished transaction " + open) && warning.contains("recover"), warning);
         assertTrue(warning.contains("damaged"), warning);
         assertEquals(1, warning.lines().count());
-        Engine e = engine(null);
+        RenderedEngine e = engine(null);
         assertEquals(0, e.admin().recover(), err.toString());
         assertTrue(err.toString().contains("20000101-000000-000-aaaa.jsonl is damaged at line 2"), err.toString());
         assertTrue(err.toString().contains("20000101-000000-000-bbbb.jsonl is damaged"), err.toString());
@@ -117,7 +118,7 @@ class JournalWalTest {
         Path dir = root.resolve(Journal.DIR.substring(1));
         Files.createDirectories(dir.getParent());
         Files.writeString(dir, "oops\n");
-        Engine e = engine(null);
+        RenderedEngine e = engine(null);
         assertEquals(1, e.admin().recover());
         assertTrue(err.toString().contains("is not a directory"), err.toString());
         assertFalse(out.toString().contains("nothing to recover"));

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
@@ -42,7 +43,7 @@ class LinkLocalRepairLabTest {
 
         FailureInjectingRunner failSecond = FailureInjectingRunner.failingNth(2, BridgeScenario.nodeRunner(lab.nodeNetns()));
         StringWriter err = new StringWriter();
-        Engine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
+        RenderedEngine engine = BridgeScenario.engine(BridgeScenario.options(root, lab.nodeNetns(), lab.ctNetnsPattern()),
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, failSecond), (r, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
 

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
@@ -54,7 +55,7 @@ class PlanOutputTest {
         }
         GlobalOptions o = new GlobalOptions();
         o.root = viaEngine;
-        Engine e = new Engine(o.engineSettings(), new Node(new ProcessRunner(), viaEngine, cts -> HostState.empty(), null), (r, t) -> null,
+        RenderedEngine e = RenderedEngine.of(o.engineSettings(), new Node(new ProcessRunner(), viaEngine, cts -> HostState.empty(), null), (r, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
         assertEquals(0, e.submit(filePlan(viaEngine.resolve("marker")), "save --all"));
 
@@ -92,14 +93,6 @@ class PlanOutputTest {
         String text = PlanPrinter.text(plan);
         assertTrue(text.contains("apply:  ip link add br0 type bridge"), text);
         assertTrue(text.contains("revert: ip link del br0"), text);
-    }
-
-    @Test
-    void planCommandKeepsTheInnerCommandsOptions() {
-        EngineCommands.PlanCommand cmd = new EngineCommands.PlanCommand();
-        new CommandLine(cmd).parseArgs("--script", "bridge", "create", "br0", "--nic", "eth0", "--stp");
-        assertTrue(cmd.script);
-        assertEquals(List.of("bridge", "create", "br0", "--nic", "eth0", "--stp"), cmd.words());
     }
 
     @Test

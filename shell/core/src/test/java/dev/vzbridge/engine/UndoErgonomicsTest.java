@@ -7,6 +7,7 @@ import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.shell.Console;
 import dev.vzbridge.shell.GlobalOptions;
 import org.jline.reader.LineReader;
@@ -101,7 +102,7 @@ class UndoErgonomicsTest {
     void tabCompletesTransactionIds() throws Exception {
         try (ShellDriver shell = fileShell()) {
             assertEquals(0, shell.run("touch " + root.resolve("a")).exitCode());
-            String txid = ((Engine) shell.session().engine()).admin().txids().get(0);
+            String txid = ((RenderedEngine) shell.session().engine()).admin().txids().get(0);
             java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream("undo 2\t\r".getBytes(StandardCharsets.UTF_8));
             try (Terminal terminal = new ExternalTerminal("test", "xterm-256color", in, new java.io.ByteArrayOutputStream(),
                     StandardCharsets.UTF_8)) {
@@ -123,7 +124,7 @@ class UndoErgonomicsTest {
                 new Step(Exec.of("ip", "link", "set", "br7", "up"), List.of(Exec.of("ip", "link", "set", "br7", "down")),
                     Set.of("br7")))).build();
             assertEquals(0, shell.session().engine().submit(up, "br7 up"));
-            List<String> ids = ((Engine) shell.session().engine()).admin().txids();
+            List<String> ids = ((RenderedEngine) shell.session().engine()).admin().txids();
             ShellDriver.Result refused = shell.run("undo 1 --yes");
             assertEquals(1, refused.exitCode(), refused::toString);
             assertTrue(refused.stderr().startsWith("refusing to undo " + ids.get(1) + ": the host changed since it was applied"

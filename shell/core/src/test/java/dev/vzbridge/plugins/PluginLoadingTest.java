@@ -35,9 +35,12 @@ class PluginLoadingTest {
     }
 
     private ShellDriver shellWith(Path... jars) throws Exception {
+        return shellWith(new GlobalOptions(), jars);
+    }
+
+    private ShellDriver shellWith(GlobalOptions options, Path... jars) throws Exception {
         Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (Path jar : jars) TestPluginJars.copy(jar, plugins);
-        GlobalOptions options = new GlobalOptions();
         options.plugins.add(plugins);
         return ShellDriver.create(options, RecordingHost.typicalNode(), new RecordingExecutor());
     }
@@ -60,8 +63,9 @@ class PluginLoadingTest {
 
     @Test
     void pluginListUnderJson() throws Exception {
-        try (ShellDriver shell = shellWith(greeter)) {
-            shell.session().options().json = true;
+        GlobalOptions asJson = new GlobalOptions();
+        asJson.json = true;
+        try (ShellDriver shell = shellWith(asJson, greeter)) {
             String json = shell.run("plugin list").stdout();
             assertTrue(json.startsWith("{\"exit\":0,\"changed\":false,\"result\":{\"plugins\":[{\"id\":\"greeter\",\"version\":\"1.2.3\",\"state\":\"STARTED\",\"commands\":[\"greet\"]"), json);
         }

@@ -134,11 +134,11 @@ class ShellCommandsTest {
 
     @Test
     void plannerGivesPlansOfPlanningCommandsOnly() {
-        Session session = shell().session();
-        Plan plan = session.planOf(List.of("touch", "/tmp/x"));
+        Dispatcher dispatcher = shell().shell().dispatcher();
+        Plan plan = dispatcher.planOf(List.of("touch", "/tmp/x"));
         assertEquals("touch /tmp/x", plan.command());
-        assertThrows(UsageException.class, () -> session.planOf(List.of("hello")));
-        assertThrows(UsageException.class, () -> session.planOf(List.of("nope")));
+        assertThrows(UsageException.class, () -> dispatcher.planOf(List.of("hello")));
+        assertThrows(UsageException.class, () -> dispatcher.planOf(List.of("nope")));
         assertTrue(engine.submitted.isEmpty());
     }
 

@@ -1,7 +1,7 @@
 package dev.vzbridge.testkit;
 
 import dev.vzbridge.api.plan.Plan;
-import dev.vzbridge.engine.PlanExecutor;
+import dev.vzbridge.shell.PlanExecutor;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,14 @@
 package dev.vzbridge.testkit;
 
 import dev.vzbridge.api.command.CommandProvider;
-import dev.vzbridge.engine.Engine;
-import dev.vzbridge.engine.PlanExecutor;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.plugins.DirectoryPolicy;
 import dev.vzbridge.plugins.PluginLoader;
 import dev.vzbridge.shell.CommandCatalog;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.shell.PlanExecutor;
+import dev.vzbridge.shell.Printer;
+import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.shell.Session;
 import dev.vzbridge.shell.Shell;
 
@@ -15,7 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Drives the real shell (catalog, dispatcher, batch runner, plugin loading) without
@@ -61,7 +62,7 @@ public final class ShellDriver implements AutoCloseable {
     private final String startup;
 
     private ShellDriver(GlobalOptions options, HostAccess host,
-                        BiFunction<PrintWriter, PrintWriter, PlanExecutor> engine, List<CommandProvider> providers) {
+                        Function<Printer, PlanExecutor> engine, List<CommandProvider> providers) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         this.plugins = new PluginLoader(new DirectoryPolicy(), message -> errWriter.println("vzbridge: " + message))
@@ -70,32 +71,32 @@ public final class ShellDriver implements AutoCloseable {
         List<CommandCatalog.Source> sources = new ArrayList<>();
         plugins.contributions().forEach(c -> sources.add(new CommandCatalog.Source(c.pluginId(), c.provider())));
         providers.forEach(p -> sources.add(new CommandCatalog.Source(p.getClass().getSimpleName(), p)));
-        this.shell = new Shell(options, host, engine.apply(outWriter, errWriter), sources, plugins.infos(),
-            outWriter, errWriter, false);
+        Printer printer = new Printer(outWriter, errWriter, () -> options.json, false);
+        this.shell = new Shell(options, host, engine.apply(printer), sources, plugins.infos(), printer);
         this.startup = err.toString();
     }
 
     /** A shell whose plans go to {@code executor} (a test double, or an engine you built). */
     public static ShellDriver create(GlobalOptions options, HostAccess host, PlanExecutor executor,
                                      CommandProvider... providers) {
-        return new ShellDriver(options, host, (o, e) -> executor, List.of(providers));
+        return new ShellDriver(options, host, printer -> executor, List.of(providers));
     }
 
     /** A shell with the real transaction engine writing to this driver's output. */
     public static ShellDriver withEngine(GlobalOptions options, HostAccess host, CommandProvider... providers) {
-        return new ShellDriver(options, host, (o, e) -> new Engine(options.engineSettings(), host, o, e), List.of(providers));
+        return new ShellDriver(options, host, printer -> RenderedEngine.of(options.engineSettings(), host, printer), List.of(providers));
     }
 
-    /** A shell whose executor is made from the driver's own output and error writers. */
+    /** A shell whose executor is made on the driver's own printer (e.g. an engine rendered through it). */
     public static ShellDriver with(GlobalOptions options, HostAccess host,
-                                   BiFunction<PrintWriter, PrintWriter, PlanExecutor> executor, CommandProvider... providers) {
+                                   Function<Printer, PlanExecutor> executor, CommandProvider... providers) {
         return new ShellDriver(options, host, executor, List.of(providers));
     }
 
     /** A shell with the real engine on a node built by hand (no watchdog). */
     public static ShellDriver withEngine(GlobalOptions options, HostAccess host, dev.vzbridge.engine.Node node,
                                          CommandProvider... providers) {
-        return new ShellDriver(options, host, (o, e) -> new Engine(options.engineSettings(), node, (r, t) -> null, o, e), List.of(providers));
+        return new ShellDriver(options, host, printer -> new RenderedEngine(new dev.vzbridge.engine.Engine(options.engineSettings(), node, (r, t) -> null, printer.err()), printer), List.of(providers));
     }
 
     /** Runs one command line, as {@code vzbridge -c LINE} would. */

@@ -1,10 +1,10 @@
-package dev.vzbridge.host;
+package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandProvider;
 
 import java.util.List;
 
-/** Built-in commands of the host package (picocli classes implementing BuiltinCommand). */
+/** Built-in commands about the node itself: show and lab. */
 public final class HostCommands implements CommandProvider {
     @Override
     public List<Class<?>> commands() {

@@ -1,14 +1,15 @@
-package dev.vzbridge.host;
+package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.host.HostState;
-import dev.vzbridge.shell.BuiltinCommand;
-import dev.vzbridge.shell.Session;
+import dev.vzbridge.host.HostStateJson;
+import dev.vzbridge.host.HostStateText;
+import dev.vzbridge.host.Platform;
 import picocli.CommandLine.Command;
 
 /** Shows the node as observed: links, bridges and port states, addresses, routes, containers. */
 @Command(name = "show", description = "Show the node: links, bridges with ports and STP states, addresses, routes, containers.",
-    subcommands = dev.vzbridge.engine.EngineCommands.PendingCommand.class)
+    subcommands = EngineCommands.PendingCommand.class)
 public final class ShowCommand implements BuiltinCommand {
     @Override
     public int run(Session session) {
@@ -16,7 +17,7 @@ public final class ShowCommand implements BuiltinCommand {
         Platform platform = session.host().runtime().platform();
         // The JSON tree only when asked: a cold ObjectMapper is the slowest part of a show.
         Object data = null;
-        if (session.options().json) {
+        if (session.printer().json()) {
             var tree = (com.fasterxml.jackson.databind.node.ObjectNode) HostStateJson.tree(h);
             tree.putObject("platform").put("openvz", platform.openvz().word()).put("why", platform.why());
             data = tree;

@@ -1,11 +1,9 @@
-package dev.vzbridge.host;
+package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.lab.Privileges;
-import dev.vzbridge.shell.BuiltinCommand;
-import dev.vzbridge.shell.Session;
 import picocli.CommandLine.Command;
 
 import java.util.List;

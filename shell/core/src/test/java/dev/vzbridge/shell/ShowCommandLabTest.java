@@ -1,7 +1,7 @@
-package dev.vzbridge.host;
+package dev.vzbridge.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.testkit.LabRequirement;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Tag;
@@ -38,8 +38,11 @@ class ShowCommandLabTest {
             r = shell.run("show");
             assertTrue(r.stdout().matches("(?s).*br9 +off +0s +eth1 \\(forwarding\\).*"), r.stdout());
 
-            o.json = true;
-            r = shell.run("show");
+            GlobalOptions asJson = new GlobalOptions();
+            asJson.json = true;
+            try (ShellDriver jsonShell = ShellDriver.withEngine(asJson, host)) {
+                r = jsonShell.run("show");
+            }
             JsonNode n = dev.vzbridge.testkit.JsonContract.envelope(r.stdout()).get("result");
             JsonNode br = null;
             for (JsonNode l : n.get("links")) if (l.get("name").asText().equals("br9")) br = l;
@@ -47,7 +50,9 @@ class ShowCommandLabTest {
             assertEquals(false, br.get("bridge").get("stp").asBoolean());
             assertEquals(2, n.get("containers").size());
 
-            r = shell.run("lab clean");
+            try (ShellDriver jsonShell = ShellDriver.withEngine(asJson, host)) {
+                r = jsonShell.run("lab clean");
+            }
             assertEquals(0, r.exitCode(), r.toString());
             assertTrue(r.stdout().contains("\"removed\""), r.stdout());
         }
@@ -70,8 +75,13 @@ class ShowCommandLabTest {
             assertEquals(0, r.exitCode(), r.toString());
             assertTrue(r.stdout().startsWith("platform: OpenVZ 7 (chosen with --openvz 7)\n"), r.stdout());
             assertTrue(r.stdout().matches("(?s).*101 +running.*"), r.stdout());
-            o.json = true;
-            JsonNode platform = dev.vzbridge.testkit.JsonContract.envelope(shell.run("show").stdout()).get("result").get("platform");
+            GlobalOptions asJson = new GlobalOptions();
+            asJson.json = true;
+            String shown;
+            try (ShellDriver jsonShell = ShellDriver.withEngine(asJson, host)) {
+                shown = jsonShell.run("show").stdout();
+            }
+            JsonNode platform = dev.vzbridge.testkit.JsonContract.envelope(shown).get("result").get("platform");
             assertEquals("7", platform.get("openvz").asText());
             assertEquals("chosen with --openvz 7", platform.get("why").asText());
         }

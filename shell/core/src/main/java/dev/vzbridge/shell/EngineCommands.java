@@ -1,13 +1,13 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.CommandProvider;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.api.plan.Plan;
-import dev.vzbridge.shell.BuiltinCommand;
-import dev.vzbridge.shell.Session;
-import dev.vzbridge.shell.TransactionCandidates;
+import dev.vzbridge.api.command.Table;
+import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.engine.Reachability;
+import dev.vzbridge.engine.TxAdmin.UndoPreview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,14 +26,15 @@ public final class EngineCommands implements CommandProvider {
             CheckCommand.class);
     }
 
-    static Engine engine(Session session) {
-        if (session.engine() instanceof Engine e) return e;
+    static RenderedEngine engine(Session session) {
+        if (session.engine() instanceof RenderedEngine e) return e;
         throw new CommandFailedException("this shell has no transaction engine", null);
     }
 
+    /** Not run itself: the dispatcher plans the words in plan mode (see Dispatcher). */
     @Command(name = "plan", description = {"Print what a command would do, each change with its apply and revert lines; run nothing.",
         "With --script, print a standalone bash script (set -e) doing the apply path."})
-    public static final class PlanCommand implements BuiltinCommand {
+    public static final class PlanCommand {
         @Option(names = "--script", description = "Print a bash script instead of the plan.")
         boolean script;
 
@@ -52,21 +53,6 @@ public final class EngineCommands implements CommandProvider {
             words.addAll(rest);
             return words;
         }
-
-        @Override
-        public int run(Session session) {
-            List<String> words = words();
-            if (words.isEmpty()) throw new UsageException("plan what? e.g. 'plan bridge create br0 --nic eth0'");
-            Plan plan = session.planOf(words);
-            Engine e = engine(session);
-            if (script) {
-                String text = PlanPrinter.script(plan, e.node().prefix(), e.node()::underRoot);
-                session.report(new Report(text, Map.of("script", text)));
-            } else {
-                e.show(plan);
-            }
-            return 0;
-        }
     }
 
     @Command(name = "check", description = {
@@ -76,15 +62,15 @@ public final class EngineCommands implements CommandProvider {
     public static final class CheckCommand implements BuiltinCommand {
         @Override
         public int run(Session session) {
-            Engine e = engine(session);
-            dev.vzbridge.api.host.HostState host = session.newContext().host();
+            RenderedEngine e = engine(session);
+            HostState host = session.newContext().host();
             List<Reachability.Path> paths = new Reachability(e.node()).check(host);
             long failed = paths.stream().filter(p -> !p.ok()).count();
             String text;
             if (paths.isEmpty()) {
                 text = "nothing to check: no default route, no container with a gateway, no host routes\n";
             } else {
-                dev.vzbridge.api.command.Table t = dev.vzbridge.api.command.Table.of("FROM", "TO", "RESULT");
+                Table t = Table.of("FROM", "TO", "RESULT");
                 for (Reachability.Path p : paths) t.row(p.from(), p.to(), p.ok() ? "ok" : "FAILED: " + p.cause());
                 text = t.render() + (failed == 0 ? "all " + paths.size() + " paths work\n"
                     : failed + " of " + paths.size() + " paths fail\n");
@@ -137,9 +123,9 @@ public final class EngineCommands implements CommandProvider {
 
         @Override
         public int run(Session session) {
-            TxAdmin admin = engine(session).admin();
+            RenderedEngine.Admin admin = engine(session).admin();
             if (yes) return admin.undo(txid);
-            TxAdmin.UndoPreview preview = admin.undoPreview(txid);
+            UndoPreview preview = admin.undoPreview(txid);
             StringBuilder text = new StringBuilder("undo " + preview.txid() + " (" + preview.command() + ") runs:\n");
             preview.actions().forEach(a -> text.append("  ").append(a).append('\n'));
             if (!session.options().json) {
@@ -196,12 +182,12 @@ public final class EngineCommands implements CommandProvider {
     public static final class PendingCommand implements BuiltinCommand {
         @Override
         public int run(Session session) {
-            Engine e = engine(session);
+            RenderedEngine e = engine(session);
             if (!e.inTransaction()) {
                 session.report(new Report("no open transaction", Map.of("transaction", "none")));
                 return 0;
             }
-            e.pendingPlan().ifPresentOrElse(e::show, () ->
+            e.engine().pendingPlan().ifPresentOrElse(session.printer()::plan, () ->
                 session.report(new Report("transaction open, nothing planned yet", Map.of("transaction", "open"))));
             return 0;
         }
