@@ -1,7 +1,7 @@
 package dev.vzbridge.bridge;
 
 import dev.vzbridge.api.plan.Plan;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.CommandRunner;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.api.tools.OpenVz;
 import dev.vzbridge.host.HostRuntime;
 import dev.vzbridge.host.Platform;
@@ -74,12 +74,14 @@ final class LabNode {
 
     /** Applies a plan with the engine, making the k-th command fail when k > 0. */
     int submit(Plan plan, Integer failAt) {
-        CommandRunner runner = host.runner();
-        if (failAt != null) runner = FailureInjectingRunner.failingNth(failAt, runner);
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.lockWait = 5;
-        Node node = new Node(runner, root, host::observe, host.runtime());
+        Node node = new Node(host.runner(), root, host::observe, host.runtime());
+        if (failAt != null) {
+            FailureInjectingRunner fail = FailureInjectingRunner.failingNth(failAt, host.runner());
+            node = fail.on(new Node(fail, root, host::observe, host.runtime()));
+        }
         RenderedEngine engine = RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
         return engine.submit(plan, plan.command());
     }

@@ -2,7 +2,7 @@ package dev.vzbridge.dualnic;
 
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;

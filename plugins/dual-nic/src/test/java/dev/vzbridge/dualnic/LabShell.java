@@ -14,7 +14,7 @@ import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.bridge.BridgePlugin;
 import dev.vzbridge.engine.Node;
 import dev.vzbridge.exec.CommandRunner;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.host.NetnsRuntime;
 import dev.vzbridge.host.NodeAccess;
 import dev.vzbridge.lab.Lab;
@@ -90,12 +90,14 @@ final class LabShell {
 
     /** Applies a plan with the engine; when failAt is set, the failAt-th command fails. */
     int submit(Plan plan, Integer failAt) {
-        CommandRunner runner = host.runner();
-        if (failAt != null) runner = FailureInjectingRunner.failingNth(failAt, runner);
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.lockWait = 5;
-        Node node = new Node(runner, root, host::observe, host.runtime());
+        Node node = new Node(host.runner(), root, host::observe, host.runtime());
+        if (failAt != null) {
+            FailureInjectingRunner fail = FailureInjectingRunner.failingNth(failAt, host.runner());
+            node = fail.on(new Node(fail, root, host::observe, host.runtime()));
+        }
         return RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true)).submit(plan, plan.command());
     }
 

@@ -7,7 +7,6 @@ import dev.vzbridge.api.plan.RestoreFile;
 import dev.vzbridge.api.plan.WriteFile;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
-import dev.vzbridge.exec.FailureInjectingRunner;
 import dev.vzbridge.exec.RunnerException;
 
 import java.io.IOException;
@@ -28,19 +27,21 @@ import java.util.function.Function;
 
 /**
  * Carries out single actions: Exec through the node's runner (argv only, with a
- * timeout), file actions atomically under --root, with backups taken first.
+ * timeout), file actions atomically under --root (through the node's file-action
+ * wrapper), with backups taken first.
  */
 public final class ActionExecutor {
     private final CommandRunner runner;
     private final Function<String, Path> underRoot;
     private final Duration timeout;
-    private final FailureInjectingRunner faults;
+    private final FileActions files;
 
-    public ActionExecutor(CommandRunner runner, Function<String, Path> underRoot, Duration timeout) {
-        this.runner = runner;
-        this.underRoot = underRoot;
+    /** Actions on the node: commands through its runner, files under its root through its file-action wrapper. */
+    public ActionExecutor(Node node, Duration timeout) {
+        this.runner = node.runner();
+        this.underRoot = node::underRoot;
         this.timeout = timeout;
-        this.faults = FailureInjectingRunner.find(runner);
+        this.files = node.files().wrap(this::runFile);
     }
 
     public CommandRunner runner() {
@@ -93,13 +94,13 @@ public final class ActionExecutor {
      * action belongs to (used by {@link RestoreFile#previous}); may be null.
      */
     public void run(Action action, FileBackup stepBackup) throws ActionFailedException {
-        if (!(action instanceof Exec) && faults != null) {
-            String injected = faults.injectFor(action.render());
-            if (injected != null) throw new ActionFailedException(injected);
-        }
-        if (action instanceof Exec e) {
-            runExec(e);
-        } else if (action instanceof WriteFile w) {
+        if (action instanceof Exec e) runExec(e);
+        else files.run(action, stepBackup);
+    }
+
+    /** The plain file actions: what the node's wrapper wraps. */
+    private void runFile(Action action, FileBackup stepBackup) throws ActionFailedException {
+        if (action instanceof WriteFile w) {
             write(w);
         } else if (action instanceof DeleteFile d) {
             delete(d.path());

@@ -14,10 +14,20 @@ import java.util.List;
 /**
  * What the engine needs of the node: its address (journalled), the runner that
  * reaches it (which may be decorated, e.g. to record or fail in tests), the state
- * probe (null when it cannot observe: rollback then stays unverified) and the
- * container runtime (for pings from inside a container; may be null).
+ * probe (null when it cannot observe: rollback then stays unverified), the
+ * container runtime (for pings from inside a container; may be null) and how its
+ * file actions are wrapped (as they are, unless a test fails chosen ones).
  */
-public record Node(CommandRunner runner, NodeAddress address, Probe probe, HostRuntime runtime) {
+public record Node(CommandRunner runner, NodeAddress address, Probe probe, HostRuntime runtime,
+                   FileActions.Wrapper files) {
+    public Node {
+        if (files == null) files = FileActions.Wrapper.NONE;
+    }
+
+    public Node(CommandRunner runner, NodeAddress address, Probe probe, HostRuntime runtime) {
+        this(runner, address, probe, runtime, FileActions.Wrapper.NONE);
+    }
+
     /** One observation of the node and the given containers. */
     @FunctionalInterface
     public interface Probe {
@@ -36,6 +46,11 @@ public record Node(CommandRunner runner, NodeAddress address, Probe probe, HostR
     /** Reaches the node at an address again, without observing it (when opening it failed). */
     public static Node blind(NodeAddress address) {
         return new Node(address.runner(new ProcessRunner()), address, null, null);
+    }
+
+    /** The same node with its file actions wrapped by {@code files}. */
+    public Node withFiles(FileActions.Wrapper files) {
+        return new Node(runner, address, probe, runtime, files);
     }
 
     public Path root() {

@@ -44,7 +44,7 @@ final class Reverter {
     private static Outcome revertDeferred(Journal journal, Node node, List<String> reason, TxState finalState,
                                           Set<String> scope, String actor) {
         journal.append(state(TxState.ROLLING_BACK, String.join("; ", reason), null));
-        ActionExecutor exec = new ActionExecutor(node.runner(), node::underRoot, ActionTimeout.get());
+        ActionExecutor exec = new ActionExecutor(node, ActionTimeout.get());
         List<String> details = new ArrayList<>(reason);
         details.addAll(Rollback.run(journal, exec));
         TxLog log = journal.log();

@@ -176,7 +176,7 @@ final class Transaction {
             return new Outcome(1, txid, TxState.ROLLED_BACK, "not applied: " + room + "; nothing was changed", List.of());
         }
 
-        ActionExecutor exec = new ActionExecutor(node.runner(), node::underRoot, Reverter.ActionTimeout.get());
+        ActionExecutor exec = new ActionExecutor(node, Reverter.ActionTimeout.get());
         int announced = 0; // changes whose progress line is out, counted from the first
         for (List<TxLog.StepRef> run : StepRuns.of(plan, StepRuns.enabled(node.address().tools()))) {
             for (int last = run.get(run.size() - 1).change(); announced <= last; announced++) announce(plan, announced);

@@ -6,7 +6,7 @@ import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.testkit.RecordingRunner;
 import dev.vzbridge.shell.GlobalOptions;
@@ -47,6 +47,7 @@ class ApplyRollbackTest {
         o.root = root;
         o.lockWait = 2;
         Node node = new Node(fail == null ? rec : fail, root, cts -> HostState.empty(), null);
+        if (fail != null) node = fail.on(node);
         return RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 

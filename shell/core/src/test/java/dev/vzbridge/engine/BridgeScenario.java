@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.shell.RenderedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,7 +141,9 @@ final class BridgeScenario {
         NetnsRuntime runtime = new NetnsRuntime(plain, ctPattern, new Iproute2Tools());
         NodeAddress address = new NodeAddress(root, nodeNetns, "netns", ctPattern, "iproute2", null);
         NodeAccess access = new NodeAccess(address, plain, new Iproute2Tools(), runtime, null, null);
-        return new Node(actions == null ? plain : actions, address, access::observe, runtime);
+        Node node = new Node(actions == null ? plain : actions, address, access::observe, runtime);
+        // a failure injector counts (and fails) file actions too
+        return actions instanceof FailureInjectingRunner fail ? fail.on(node) : node;
     }
 
     static CommandRunner nodeRunner(String nodeNetns) {

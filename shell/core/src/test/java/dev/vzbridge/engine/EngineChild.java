@@ -6,7 +6,7 @@ import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.exec.CommandRunner;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.tools.Iproute2Tools;
 

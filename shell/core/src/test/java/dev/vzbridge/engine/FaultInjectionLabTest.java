@@ -3,7 +3,7 @@ package dev.vzbridge.engine;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.tools.Iproute2Tools;

@@ -4,7 +4,7 @@ import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.testkit.RecordingRunner;
 import dev.vzbridge.shell.GlobalOptions;
@@ -35,12 +35,16 @@ class JournalWalTest {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
-    private RenderedEngine engine(java.util.function.UnaryOperator<dev.vzbridge.exec.CommandRunner> fault) {
+    private RenderedEngine engine(java.util.function.Function<dev.vzbridge.exec.CommandRunner, FailureInjectingRunner> fault) {
         GlobalOptions o = new GlobalOptions();
         o.root = root;
         o.lockWait = 2;
         RecordingRunner rec = new RecordingRunner(new ProcessRunner());
-        Node node = new Node(fault == null ? rec : fault.apply(rec), root, cts -> HostState.empty(), null);
+        Node node = new Node(rec, root, cts -> HostState.empty(), null);
+        if (fault != null) {
+            FailureInjectingRunner fail = fault.apply(rec);
+            node = fail.on(new Node(fail, root, cts -> HostState.empty(), null));
+        }
         return RenderedEngine.of(o.engineSettings(), node, (r, t) -> null, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 

@@ -5,7 +5,7 @@ import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
-import dev.vzbridge.exec.FailureInjectingRunner;
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;

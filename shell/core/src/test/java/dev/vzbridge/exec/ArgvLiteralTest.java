@@ -1,5 +1,6 @@
 package dev.vzbridge.exec;
 
+import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.testkit.RecordingRunner;
 import org.junit.jupiter.api.Test;
 

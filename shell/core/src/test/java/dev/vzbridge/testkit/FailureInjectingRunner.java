@@ -1,4 +1,10 @@
-package dev.vzbridge.exec;
+package dev.vzbridge.testkit;
+
+import dev.vzbridge.engine.ActionFailedException;
+import dev.vzbridge.engine.FileActions;
+import dev.vzbridge.engine.Node;
+import dev.vzbridge.exec.CommandRunner;
+import dev.vzbridge.exec.ExecResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,13 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Makes chosen commands fail without running them, to prove rollback: the k-th
- * command (counting from 1) or every command whose rendered argv matches a pattern.
- * The engine also asks it before file actions ({@link #injectFor}), so "the k-th
- * action" counts every action of a plan.
- * Failures only apply while {@link #arm armed}, so rollback actions run for real.
+ * Makes chosen actions fail without running them, to prove rollback: the k-th
+ * (counting from 1) or every one whose rendered argv matches a pattern. As a runner
+ * it fails commands (each line of an ip -batch counts as the command it stands for);
+ * as the node's file-action wrapper ({@link #on}) it counts and fails file actions
+ * too, so "the k-th action" counts every action of a plan.
+ * Failures only apply while {@link #arm armed}.
+ *
+ * <pre>{@code
+ * FailureInjectingRunner fail = FailureInjectingRunner.failingNth(3, runner);
+ * Node node = fail.on(new Node(fail, root, probe, runtime));
+ * }</pre>
  */
-public final class FailureInjectingRunner implements CommandRunner {
+public final class FailureInjectingRunner implements CommandRunner, FileActions.Wrapper {
     public static final String INJECTED = "injected failure";
 
     private final CommandRunner inner;
@@ -90,28 +102,22 @@ public final class FailureInjectingRunner implements CommandRunner {
         return n >= 3 && argv.get(0).equals("ip") && argv.get(n - 2).equals("-batch") && argv.get(n - 1).equals("-");
     }
 
-    /**
-     * For actions that run no program (file writes): counts them like commands and
-     * returns the failure message when this one is to fail, else null.
-     */
-    public String injectFor(String renderedAction) {
-        List<String> words = List.of(renderedAction.split(" "));
-        if (armed && shouldFail(words)) {
-            injected++;
-            if (onHit != null) onHit.run();
-            return INJECTED + ": " + renderedAction;
-        }
-        return null;
+    /** The node with its file actions counted and failed by this injector (its commands too when it is the runner). */
+    public Node on(Node node) {
+        return node.withFiles(this);
     }
 
-    /** The failure injector in a stack of decorators, or null. */
-    public static FailureInjectingRunner find(CommandRunner runner) {
-        CommandRunner r = runner;
-        while (r != null) {
-            if (r instanceof FailureInjectingRunner f) return f;
-            r = r instanceof PrefixRunner p ? p.inner() : null;
-        }
-        return null;
+    @Override
+    public FileActions wrap(FileActions plain) {
+        return (action, stepBackup) -> {
+            List<String> words = List.of(action.render().split(" "));
+            if (armed && shouldFail(words)) {
+                injected++;
+                if (onHit != null) onHit.run();
+                throw new ActionFailedException(INJECTED + ": " + action.render());
+            }
+            plain.run(action, stepBackup);
+        };
     }
 
     private boolean shouldFail(List<String> argv) {
