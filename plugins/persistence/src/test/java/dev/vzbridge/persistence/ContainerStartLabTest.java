@@ -3,22 +3,18 @@ package dev.vzbridge.persistence;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.exec.ExecResult;
-import dev.vzbridge.host.HostProbe;
-import dev.vzbridge.host.NetnsRuntime;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabTest;
-import dev.vzbridge.tools.ToolFlavours;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 
+import static dev.vzbridge.persistence.EmulatedNode.ok;
 import static dev.vzbridge.persistence.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -35,65 +31,33 @@ class ContainerStartLabTest {
     @TempDir
     Path bin;
 
+    private EmulatedNode node;
     private Lab lab;
 
     private String hn() {
-        return lab.nodeNetns();
+        return node.hn();
     }
 
     private String ct() {
-        return lab.ctNetns("101");
+        return node.ct();
     }
 
-    /** Runs the emulator in the node namespace, as the admin's vzctl would run there. */
     private ExecResult vzctl(String... args) {
-        List<String> argv = new ArrayList<>(List.of("env", "PATH=" + bin + ":" + System.getenv("PATH")));
-        argv.add("vzctl");
-        argv.addAll(List.of(args));
-        return lab.exec(hn(), argv);
+        return node.vzctl(args);
     }
 
-    /** The emulator, and a vzctl on PATH that reaches it with the lab's settings even from env -i. */
-    private void installVzctl() throws IOException {
-        Path emu = bin.resolve("emulator");
-        Files.createDirectories(emu);
-        for (String tool : List.of("vzctl", "vzlist")) {
-            try (InputStream in = getClass().getResourceAsStream("/vzctl-emulator/" + tool)) {
-                assertNotNull(in, "vzctl emulator on the test classpath");
-                Files.write(emu.resolve(tool), in.readAllBytes());
-            }
-            Files.setPosixFilePermissions(emu.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Files.writeString(bin.resolve("vzctl"), "#!/bin/sh\nVZCTL_EMU_NETNS='" + lab.ctNetnsPattern() + "' VZCTL_EMU_ROOT='"
-            + root + "' exec '" + emu.resolve("vzctl") + "' \"$@\"\n");
-        Files.setPosixFilePermissions(bin.resolve("vzctl"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    private static void ok(ExecResult r) {
-        assertTrue(r.ok(), String.join(" ", r.argv()) + ": " + r.problem());
+    private void ip(String netns, String... commands) {
+        node.ip(netns, commands);
     }
 
     private HostState observe() {
-        var runtime = new NetnsRuntime(lab.nodeRunner(), lab.ctNetnsPattern(), ToolFlavours.select("iproute2", lab.nodeRunner()));
-        return new HostProbe(lab.nodeRunner(), runtime).observe(null);
-    }
-
-    /** Runs "ip" with each command line (split at spaces) in the namespace. */
-    private void ip(String netns, String... commands) {
-        for (String cmd : commands) {
-            List<String> argv = new ArrayList<>(List.of("ip"));
-            argv.addAll(List.of(cmd.split(" ")));
-            lab.run(netns, argv.toArray(String[]::new));
-        }
+        return node.observe();
     }
 
     /** The node as 'bridge create br0 --nic eth0' leaves it, and the vzctl emulator in place. */
     private void bridgedNode(Lab lab) throws IOException {
         this.lab = lab;
-        installVzctl();
-        ip(hn(), "link add br0 type bridge forward_delay 0 stp_state 0", "link set eth0 master br0",
-            "addr del 10.0.0.2/24 dev eth0", "addr add 10.0.0.2/24 dev br0", "link set br0 up",
-            "route add default via 10.0.0.1 dev br0");
+        this.node = EmulatedNode.legacy(lab, root, bin).bridged(0);
         Files.createDirectories(root.resolve("etc/sysconfig/network-scripts"));
         // CT 101 as vzctl made it, stopped: its veths are added to the config only.
         ok(vzctl("stop", "101"));

@@ -1,23 +1,16 @@
 package dev.vzbridge.persistence;
 
 import dev.vzbridge.api.persist.OwnedBlock;
-import dev.vzbridge.api.tools.NetTools;
-import dev.vzbridge.doc.ExamplePluginJar;
-import dev.vzbridge.exec.CommandRunner;
-import dev.vzbridge.host.NetnsRuntime;
-import dev.vzbridge.host.NodeAccess;
+import dev.vzbridge.doc.ExamplePluginLab;
 import dev.vzbridge.lab.Lab;
-import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.testkit.ShellDriver;
-import dev.vzbridge.tools.ToolFlavours;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,10 +35,7 @@ class HelloPluginSaveLabTest {
 
     @Test
     void helloAddressIsSavedForRhelAndDebian(Lab lab) throws Exception {
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path jar = ExamplePluginJar.build(work.resolve("build"));
-        Files.copy(jar, plugins.resolve(jar.getFileName()));
+        Path plugins = ExamplePluginLab.install(work);
 
         String rhelBlock = OwnedBlock.begin("hello") + "\nIPADDR1=10.0.0.9\nPREFIX1=24\n" + OwnedBlock.end("hello") + "\n";
         roundTrip(lab, plugins, "rhel", RHEL_FILE, RHEL, RHEL + rhelBlock, "+IPADDR1=10.0.0.9");
@@ -62,15 +52,7 @@ class HelloPluginSaveLabTest {
         Files.createDirectories(path.getParent());
         Files.writeString(path, original);
 
-        GlobalOptions options = new GlobalOptions();
-        options.plugins.add(plugins);
-        options.root = root;
-        options.lockWait = 5;
-        CommandRunner runner = lab.nodeRunner();
-        NetTools tools = ToolFlavours.select("iproute2", runner);
-        try (NodeAccess node = new NodeAccess(runner, tools, new NetnsRuntime(runner, lab.ctNetnsPattern(), tools),
-            root, null, null);
-             ShellDriver shell = ShellDriver.withEngine(options, node, new PersistenceCommands())) {
+        try (ExamplePluginLab shell = ExamplePluginLab.open(lab, plugins, root, new PersistenceCommands())) {
             ShellDriver.Result r = shell.run("hello addr eth0 10.0.0.9/24");
             assertEquals(0, r.exitCode(), r.toString());
             assertTrue(lab.ping(lab.upNetns(), "10.0.0.9"), "the gateway reaches the plugin's address");

@@ -1,25 +1,21 @@
 package dev.vzbridge.persistence;
 
-import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.tools.OpenVz;
 import dev.vzbridge.exec.ExecResult;
-import dev.vzbridge.host.HostProbe;
-import dev.vzbridge.host.NetnsRuntime;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.testkit.LabTest;
-import dev.vzbridge.tools.ToolFlavours;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.vzbridge.persistence.EmulatedNode.ok;
 import static dev.vzbridge.persistence.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -40,65 +36,29 @@ class OpenVz7StartLabTest {
     @TempDir
     Path bin;
 
+    private EmulatedNode node;
     private Lab lab;
 
     private String hn() {
-        return lab.nodeNetns();
+        return node.hn();
     }
 
     private String ct() {
-        return lab.ctNetns("101");
+        return node.ct();
     }
 
     private ExecResult vzctl(String... args) {
-        List<String> argv = new ArrayList<>(List.of("env", "PATH=" + bin + ":" + System.getenv("PATH"), "vzctl"));
-        argv.addAll(List.of(args));
-        return lab.exec(hn(), argv);
-    }
-
-    private static void ok(ExecResult r) {
-        assertTrue(r.ok(), String.join(" ", r.argv()) + ": " + r.problem());
-    }
-
-    /**
-     * The emulator as vzctl 7 on PATH, reachable from the hook's env -i. A container
-     * named by UUID is the lab's CT 101 (the emulator's containers are numbered).
-     */
-    private void installVzctl() throws IOException {
-        Path emu = Files.createDirectories(bin.resolve("emulator"));
-        for (String tool : List.of("vzctl", "vzlist")) {
-            try (InputStream in = getClass().getResourceAsStream("/vzctl-emulator/" + tool)) {
-                assertNotNull(in, "vzctl emulator on the classpath");
-                Files.write(emu.resolve(tool), in.readAllBytes());
-            }
-            Files.setPosixFilePermissions(emu.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Files.writeString(bin.resolve("vzctl"), "#!/bin/bash\nargs=(\"$@\")\n[ \"${args[1]:-}\" = " + UUID + " ] && args[1]=101\n"
-            + "VZCTL_EMU_OPENVZ=7 VZCTL_EMU_NETNS='" + lab.ctNetnsPattern() + "' VZCTL_EMU_ROOT='" + root + "' exec '"
-            + emu.resolve("vzctl") + "' \"${args[@]}\"\n");
-        Files.setPosixFilePermissions(bin.resolve("vzctl"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return node.vzctl(args);
     }
 
     private void ip(String netns, String... commands) {
-        for (String cmd : commands) {
-            List<String> argv = new ArrayList<>(List.of("ip"));
-            argv.addAll(List.of(cmd.split(" ")));
-            lab.run(netns, argv.toArray(String[]::new));
-        }
-    }
-
-    private HostState observe() {
-        var runtime = new NetnsRuntime(lab.nodeRunner(), lab.ctNetnsPattern(), ToolFlavours.select("iproute2", lab.nodeRunner()));
-        return new HostProbe(lab.nodeRunner(), runtime).observe(null);
+        node.ip(netns, commands);
     }
 
     /** br0 as OpenVZ 7's installer leaves it: over eth0, with the node's address, forward delay 2, STP off. */
     private void installerNode(Lab lab) throws IOException {
         this.lab = lab;
-        installVzctl();
-        ip(hn(), "link add br0 type bridge forward_delay 200 stp_state 0", "link set eth0 master br0",
-            "addr del 10.0.0.2/24 dev eth0", "addr add 10.0.0.2/24 dev br0", "link set br0 up",
-            "route add default via 10.0.0.1 dev br0");
+        this.node = EmulatedNode.openVz7(lab, root, bin, UUID).bridged(200);
         put(root, "/etc/sysconfig/network-scripts/ifcfg-br0", SaveOpenVz7Test.INSTALLER_BR0.getBytes());
         put(root, "/etc/sysconfig/network-scripts/ifcfg-eth0", SaveOpenVz7Test.INSTALLER_ETH0.getBytes());
         put(root, "/etc/vz/vz.conf", "VIRTUOZZO=yes\n".getBytes());
@@ -117,7 +77,7 @@ class OpenVz7StartLabTest {
         ip(ct(), "route add 10.0.0.2 dev eth0");
         assertTrue(lab.ping(ct(), "203.0.113.193"), "vzctl 7 attached and configured the CT");
 
-        Plan plan = save().plan(context(observe(), root, OpenVz.SEVEN));
+        Plan plan = save().plan(context(node.observe(), root, OpenVz.SEVEN));
         apply(root, plan);
         String nicMac = lab.run(hn(), "cat", "/sys/class/net/eth0/address").strip().toUpperCase();
         assertEquals(SaveOpenVz7Test.INSTALLER_BR0 + "# Bridge br0, written by vzbridge 0.1.0-test; edit via \"vzbridge save\".\n"
@@ -146,14 +106,14 @@ class OpenVz7StartLabTest {
         assertTrue(lab.ping(ct(), "203.0.113.193"), "CT reaches its gateway");
         assertTrue(lab.ping(ct(), "10.0.0.2"), "CT reaches the node");
         assertTrue(lab.ping(hn(), "203.0.113.195"), "node reaches the CT over the host route");
-        assertTrue(save("--check").plan(context(observe(), root, OpenVz.SEVEN)).isEmpty(), "save --check is clean after the restart");
+        assertTrue(save("--check").plan(context(node.observe(), root, OpenVz.SEVEN)).isEmpty(), "save --check is clean after the restart");
     }
 
     /** The script alone, as OpenVZ 7's hook runs it: argv, VEID (a UUID), NETWORK_TYPE, HOME, TERM, PATH and nothing else. */
     private ExecResult hook(String veid, String... args) {
         List<String> argv = new ArrayList<>(List.of("env", "-i"));
         if (veid != null) argv.add("VEID=" + veid);
-        argv.addAll(List.of("NETWORK_TYPE=bridge", "HOME=/root", "TERM=dumb", "PATH=" + bin + ":" + System.getenv("PATH"),
+        argv.addAll(List.of("NETWORK_TYPE=bridge", "HOME=/root", "TERM=dumb", "PATH=" + node.path(),
             root.resolve("usr/sbin/vznetcfg.custom").toString()));
         argv.addAll(List.of(args));
         return lab.exec(hn(), argv);
@@ -202,7 +162,7 @@ class OpenVz7StartLabTest {
         assertEquals(1, noBridge.exitCode());
         assertTrue(noBridge.stderr().contains("bridge br7 for veth101.0 does not exist"), noBridge.stderr());
         List<String> virtual = new ArrayList<>(List.of("env", "-i", "VEID=" + UUID, "HOME=/root", "TERM=dumb",
-            "PATH=" + bin + ":" + System.getenv("PATH"), root.resolve("usr/sbin/vznetcfg.custom").toString(), "addif", "veth101.0", "Bridged"));
+            "PATH=" + node.path(), root.resolve("usr/sbin/vznetcfg.custom").toString(), "addif", "veth101.0", "Bridged"));
         put(root, "/etc/vz/conf/" + UUID + ".conf", new String(read(root, "/etc/vz/conf/" + UUID + ".conf"))
             .replace("network=br0,type=bridge", "network=Bridged").getBytes());
         ExecResult notBridged = lab.exec(hn(), virtual);

@@ -1,20 +1,13 @@
 package dev.vzbridge.doc;
 
-import dev.vzbridge.host.NetnsRuntime;
-import dev.vzbridge.host.NodeAccess;
 import dev.vzbridge.lab.Lab;
-import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.testkit.ShellDriver;
-import dev.vzbridge.tools.ToolFlavours;
-import dev.vzbridge.exec.CommandRunner;
-import dev.vzbridge.api.tools.NetTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,21 +25,9 @@ class HelloPluginLabTest {
 
     @Test
     void addressAddedByThePluginAnswersPingsFromTheGateway(Lab lab) throws Exception {
-        Path jar = ExamplePluginJar.build(work.resolve("build"));
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.copy(jar, plugins.resolve(jar.getFileName()));
+        Path plugins = ExamplePluginLab.install(work);
         Path root = Files.createDirectories(work.resolve("root"));
-
-        GlobalOptions options = new GlobalOptions();
-        options.plugins.add(plugins);
-        options.root = root;
-        options.lockWait = 5;
-        CommandRunner runner = lab.nodeRunner();
-        NetTools tools = ToolFlavours.select("iproute2", runner);
-        try (NodeAccess node = new NodeAccess(runner, tools, new NetnsRuntime(runner, lab.ctNetnsPattern(), tools),
-            root, null, null);
-             ShellDriver shell = ShellDriver.withEngine(options, node)) {
+        try (ExamplePluginLab shell = ExamplePluginLab.open(lab, plugins, root)) {
             assertFalse(lab.ping(lab.upNetns(), "10.0.0.9"), "nobody has 10.0.0.9 before");
 
             ShellDriver.Result first = shell.run("hello addr eth0 10.0.0.9/24");
