@@ -6,7 +6,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -39,13 +38,10 @@ public final class Console {
     /** Builds the reader the loop uses; tests drive it directly over an in-memory terminal. */
     public LineReader reader() {
         CommandCatalog catalog = shell.session().catalog();
-        DefaultParser parser = new DefaultParser();
-        parser.setEofOnUnclosedQuote(true);
-        parser.setEofOnEscapedNewLine(true);
         LineReaderBuilder builder = LineReaderBuilder.builder()
             .terminal(terminal)
             .appName("vzbridge")
-            .parser(parser)
+            .parser(new LineParser())
             .completer(new ShellCompleter(catalog))
             .highlighter(new ShellHighlighter(catalog, shell.session().colour()))
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is data, not history

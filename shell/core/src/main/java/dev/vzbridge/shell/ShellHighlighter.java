@@ -22,19 +22,14 @@ public final class ShellHighlighter implements Highlighter {
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
         if (!colour) return new AttributedString(buffer);
-        int start = 0;
-        while (start < buffer.length() && Character.isWhitespace(buffer.charAt(start))) start++;
-        int end = start;
-        while (end < buffer.length() && !Character.isWhitespace(buffer.charAt(end))) end++;
-        String first = buffer.substring(start, end);
+        // the first word as the dispatcher will see it
+        var words = Tokenizer.scan(buffer, true).words();
+        if (words.isEmpty()) return new AttributedString(buffer);
+        Tokenizer.Word first = words.get(0);
         AttributedStringBuilder sb = new AttributedStringBuilder();
-        sb.append(buffer.substring(0, start));
-        if (first.isEmpty() || first.startsWith("#")) {
-            sb.append(buffer.substring(start));
-            return sb.toAttributedString();
-        }
-        sb.styled(catalog.entry(first).isPresent() ? KNOWN : UNKNOWN, first);
-        sb.append(buffer.substring(end));
+        sb.append(buffer.substring(0, first.start()));
+        sb.styled(catalog.entry(first.text()).isPresent() ? KNOWN : UNKNOWN, buffer.substring(first.start(), first.end()));
+        sb.append(buffer.substring(first.end()));
         return sb.toAttributedString();
     }
 }

@@ -51,6 +51,12 @@ class CompletionTest {
     }
 
     @Test
+    void completesAQuotedWordInsideItsQuotes() throws Exception {
+        assertEquals("'bridge' ", type("'bri\t"));
+        assertEquals("bridge add 'br1' --nic \"eth0\" ", type("bridge add 'br1' --nic \"e\t"));
+    }
+
+    @Test
     void completesSubcommandsAndOptions() throws Exception {
         assertEquals("bridge add ", type("bridge a\t"));
         assertEquals("bridge add br1 --stp ", type("bridge add br1 --st\t"));
