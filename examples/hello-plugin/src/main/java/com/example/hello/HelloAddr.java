@@ -47,6 +47,6 @@ public class HelloAddr implements PlanningCommand {
         // batch (or --dry-run) plan against. No change at all plans "nothing to do".
         List<Change> changes = present ? List.of()
             : List.of(Change.of("add " + address + " to " + dev, ctx.tools().addAddress(dev, address)));
-        return Recipe.of(host, changes, List.of(), List.of()).toPlan(ctx, "hello addr " + dev + " " + address);
+        return Recipe.of(host, changes, List.of(), List.of()).toPlan(ctx, ctx.commandLine());
     }
 }

@@ -80,7 +80,7 @@ public final class BridgeCreate implements PlanningCommand {
             String segment = uplink.master() != null ? uplink.master() : uplink.name();
             Dad.requireUnused(ctx, host, segment, given.isEmpty() ? Moves.movableAddresses(host, uplink.name()) : given);
         }
-        return recipe.toPlan(ctx, commandLine());
+        return recipe.toPlan(ctx, ctx.commandLine());
     }
 
     /** A bridge that exists with a delay below 2 s cannot switch STP on without a new delay. */
@@ -90,9 +90,4 @@ public final class BridgeCreate implements PlanningCommand {
         });
     }
 
-    String commandLine() {
-        return new CommandLineText("bridge", "create", bridge).opt("--nic", nic).opts("--address", addresses)
-            .opt("--gateway", gateway).opt("--stp", stp).opt("--forward-delay", forwardDelay)
-            .opt("--mac", BridgeSpec.MAC_NIC.equals(mac) ? null : mac).flag("--no-dad", noDad).toString();
-    }
 }

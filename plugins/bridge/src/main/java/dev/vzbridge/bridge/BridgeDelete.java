@@ -34,7 +34,7 @@ public final class BridgeDelete implements PlanningCommand {
         Map<String, String> ctPorts = ContainerPorts.of(host, ctx.containers());
         Recipe recipe = BridgeRemoval.plan(host, ctx.tools(), bridge, force, ctPorts, false, SshSession.parse(ctx.sshConnection()));
         if (recipe.after() != null) ctx.expect(recipe.after());
-        Plan.Builder b = recipe.addTo(Plan.builder(new CommandLineText("bridge", "delete", bridge).flag("--force", force).toString()));
+        Plan.Builder b = recipe.addTo(Plan.builder(ctx.commandLine()));
         if (recipe.isEmpty()) b.note("nothing to do");
         new TreeSet<>(host.portsOf(bridge).stream().map(p -> ctPorts.get(p.name())).filter(ct -> ct != null).toList())
             .forEach(b::container);

@@ -74,9 +74,6 @@ public final class CtAttach implements PlanningCommand {
             List<Cidr> claimed = given.stream().filter(c -> ct.addresses().stream().noneMatch(a -> a.parsed().address().equals(c.address()))).toList();
             Dad.requireUnused(ctx, host, bridge, claimed);
         }
-        String line = new CommandLineText("ct", "attach", ctid).opt("--bridge", bridge).opt("--ifname", "eth0".equals(ifname) ? null : ifname)
-            .opts("--address", addresses).opt("--gateway", gateway).flag("--host-route", hostRoute).opt("--mac", mac)
-            .flag("--no-dad", noDad).toString();
-        return recipe.toPlan(ctx, line, ct.id());
+        return recipe.toPlan(ctx, ctx.commandLine(), ct.id());
     }
 }

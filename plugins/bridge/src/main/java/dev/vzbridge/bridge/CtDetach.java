@@ -26,7 +26,6 @@ public final class CtDetach implements PlanningCommand {
         Names.ctid(ctid);
         Names.runtimeAvailable(ctx.containers());
         HostState host = ctx.host();
-        String line = new CommandLineText("ct", "detach", ctid).opt("--ifname", "eth0".equals(ifname) ? null : ifname).toString();
-        return ContainerVeth.detach(host, ctx.tools(), ctx.containers(), ctid, ifname).toPlan(ctx, line, ctid);
+        return ContainerVeth.detach(host, ctx.tools(), ctx.containers(), ctid, ifname).toPlan(ctx, ctx.commandLine(), ctid);
     }
 }

@@ -3,6 +3,7 @@ package dev.vzbridge.bridge;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.shell.HostContext;
+import dev.vzbridge.shell.Tokenizer;
 import dev.vzbridge.testkit.StateFingerprint;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
@@ -25,6 +26,7 @@ import dev.vzbridge.tools.ToolFlavours;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -64,7 +66,7 @@ final class LabNode {
 
     /** Plans a command line against the node as it is now. */
     Plan plan(String... words) {
-        return Commands.planning(words).plan(context());
+        return Commands.planning(words).plan(context(Tokenizer.quote(List.of(words))));
     }
 
     /** Plans and applies through the engine; returns the engine's exit code. */
@@ -100,7 +102,12 @@ final class LabNode {
     }
 
     CommandContext context() {
-        return new HostContext(host, new PrintWriter(err, true), Optional.empty());
+        return context("");
+    }
+
+    /** A context for planning {@code commandLine}, as the shell makes one. */
+    CommandContext context(String commandLine) {
+        return new HostContext(host, new PrintWriter(err, true), Optional.empty(), commandLine);
     }
 
     static String steps(Plan p) {

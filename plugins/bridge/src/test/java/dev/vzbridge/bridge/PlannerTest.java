@@ -28,7 +28,9 @@ class PlannerTest {
     }
 
     static Plan plan(HostState h, String... words) {
-        return Commands.planning(words).plan(new TestContext(h));
+        TestContext ctx = new TestContext(h);
+        ctx.commandLine = String.join(" ", words); // as the shell supplies it
+        return Commands.planning(words).plan(ctx);
     }
 
     static List<String> rendered(Plan p) {

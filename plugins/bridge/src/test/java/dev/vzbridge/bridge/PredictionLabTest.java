@@ -42,7 +42,7 @@ class PredictionLabTest {
         for (String[] words : commands) {
             String what = String.join(" ", words);
             HostState[] predicted = new HostState[1];
-            Plan plan = Commands.planning(words).plan(new HostContext(node.host, new PrintWriter(node.err, true), Optional.empty()) {
+            Plan plan = Commands.planning(words).plan(new HostContext(node.host, new PrintWriter(node.err, true), Optional.empty(), what) {
                 @Override
                 public void expect(HostState after) {
                     predicted[0] = after;

@@ -22,6 +22,7 @@ final class TestContext implements CommandContext {
     final List<String> probes = new ArrayList<>();
     final Map<String, String> owners = new HashMap<>();
     String ssh;
+    String commandLine = "";
     final StringWriter errText = new StringWriter();
 
     TestContext(HostState state) {
@@ -56,6 +57,10 @@ final class TestContext implements CommandContext {
 
     public Optional<String> sshConnection() {
         return Optional.ofNullable(ssh);
+    }
+
+    public String commandLine() {
+        return commandLine;
     }
 
     public PrintWriter err() {

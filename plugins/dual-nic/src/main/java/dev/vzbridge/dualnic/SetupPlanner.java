@@ -36,8 +36,11 @@ public final class SetupPlanner {
     private SetupPlanner() {
     }
 
-    /** @param expect told the state the plan leads to (for later commands of a transaction) */
-    public static Plan plan(HostState host, NetTools tools, SetupRequest req, Optional<StoredRecord> stored,
+    /**
+     * @param command the command line as the shell read it: the plan's title
+     * @param expect  told the state the plan leads to (for later commands of a transaction)
+     */
+    public static Plan plan(String command, HostState host, NetTools tools, SetupRequest req, Optional<StoredRecord> stored,
                             Optional<SshSession> ssh, Consumer<HostState> expect) {
         Optional<SetupRecord> record = stored.map(StoredRecord::record);
         SetupChecks.require(host, req, record);
@@ -69,7 +72,7 @@ public final class SetupPlanner {
         localSteps.addAll(Moves.addRoutes(tools, addRoutes));
         Change toLocal = new Change("give " + req.local() + " the node's address and default route", localSteps);
 
-        Plan.Builder b = Plan.builder(req.commandLine());
+        Plan.Builder b = Plan.builder(command);
         boolean changes = !bridge.isEmpty() || !toLocal.steps().isEmpty();
         if (changes) {
             SetupRecord.Asked asked = new SetupRecord.Asked(req.localAddress(), req.gateway(), req.bridgeAddress());

@@ -58,15 +58,4 @@ public record SetupRequest(String external, String local, String bridge, Cidr lo
         return new SetupRequest(external, local, bridge, localCidr, gw, bridgeCidr, stpOn, forwardDelay, hostRoute, dad);
     }
 
-    /** The command line that asks for this, for the plan's title. */
-    public String commandLine() {
-        StringBuilder sb = new StringBuilder("dualnic setup --external " + external + " --local " + local + " --bridge " + bridge
-            + " --local-address " + localAddress + " --gateway " + gateway);
-        if (bridgeAddress != null) sb.append(" --bridge-address ").append(bridgeAddress);
-        if (stp != null) sb.append(" --stp ").append(stp ? "on" : "off");
-        if (forwardDelay != null) sb.append(" --forward-delay ").append(forwardDelay);
-        if (hostRoute) sb.append(" --host-route");
-        if (!dad) sb.append(" --no-dad");
-        return sb.toString();
-    }
 }

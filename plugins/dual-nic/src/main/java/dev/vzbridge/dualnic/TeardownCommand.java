@@ -21,7 +21,7 @@ public class TeardownCommand implements PlanningCommand {
     @Override
     public Plan plan(CommandContext ctx) {
         HostState host = ctx.host();
-        return TeardownPlanner.plan(host, ctx.tools(), StoredRecord.read(ctx.files()), force,
+        return TeardownPlanner.plan(ctx.commandLine(), host, ctx.tools(), StoredRecord.read(ctx.files()), force,
             ContainerPorts.of(host, ctx.containers()), SshSession.parse(ctx.sshConnection()), ctx::expect);
     }
 }

@@ -35,13 +35,13 @@ public final class TeardownPlanner {
     }
 
     /**
+     * @param command        the command line as the shell read it: the plan's title
      * @param stored         the record as read (empty: no setup recorded, nothing to do)
      * @param containerPorts host ends of container interfaces, mapped to their CT ID
      */
-    public static Plan plan(HostState host, NetTools tools, Optional<StoredRecord> stored,
+    public static Plan plan(String command, HostState host, NetTools tools, Optional<StoredRecord> stored,
                             boolean force, Map<String, String> containerPorts, Optional<SshSession> ssh,
                             Consumer<HostState> expect) {
-        String command = "dualnic teardown" + (force ? " --force" : "");
         Plan.Builder b = Plan.builder(command);
         if (stored.isEmpty()) {
             return b.note("nothing to do").note("no dual-NIC setup is recorded in " + SetupRecord.PATH).build();

@@ -68,7 +68,7 @@ final class LabShell {
     }
 
     Plan plan(String line) {
-        return ((PlanningCommand) parse(line)).plan(context());
+        return ((PlanningCommand) parse(line)).plan(context(line));
     }
 
     /** Runs a line as the shell would; exit code 2 with the message in err for bad input. */
@@ -80,7 +80,7 @@ final class LabShell {
                 out.append(lastReport.text());
                 return lastReport.exitCode();
             }
-            Plan plan = ((PlanningCommand) command).plan(context());
+            Plan plan = ((PlanningCommand) command).plan(context(line));
             return plan.isEmpty() ? 0 : submit(plan, null);
         } catch (UsageException | CommandLine.ParameterException e) {
             err.append(e.getMessage()).append('\n');
@@ -142,6 +142,11 @@ final class LabShell {
     }
 
     CommandContext context() {
-        return new HostContext(host, new PrintWriter(err, true), Optional.empty());
+        return context("");
+    }
+
+    /** A context for planning {@code commandLine}, as the shell makes one. */
+    CommandContext context(String commandLine) {
+        return new HostContext(host, new PrintWriter(err, true), Optional.empty(), commandLine);
     }
 }

@@ -82,7 +82,7 @@ public class SaveCommand implements PlanningCommand {
         VzFiles.write(cfg, ctx.containers().openvz(), files);
         PluginBlocks.write(ctx, fmt.equals("rhel") ? BootFiles.Format.RHEL : BootFiles.Format.DEBIAN, files);
 
-        Plan.Builder plan = Plan.builder(commandLine());
+        Plan.Builder plan = Plan.builder(ctx.commandLine());
         cfg.notes().forEach(plan::note);
         if (cfg.bridges().isEmpty()) plan.note("no bridge with ports: nothing to save");
         for (FileSet.Desired d : files.all()) {
@@ -112,14 +112,6 @@ public class SaveCommand implements PlanningCommand {
             default:
                 throw new UsageException("save: unknown --format '" + format + "' (auto, rhel or debian)");
         }
-    }
-
-    private String commandLine() {
-        StringBuilder sb = new StringBuilder("save");
-        if (!"auto".equals(format)) sb.append(" --format ").append(format);
-        if (!"release".equals(networkManager)) sb.append(" --networkmanager ").append(networkManager);
-        cts.forEach(c -> sb.append(" --ct ").append(c));
-        return sb.toString();
     }
 
     /** --diff, --stat and --check report instead of applying. */

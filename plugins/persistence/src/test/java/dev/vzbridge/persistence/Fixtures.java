@@ -133,6 +133,11 @@ final class Fixtures {
 
     /** The same on a node of the given OpenVZ generation. */
     static CommandContext context(HostState host, Path root, OpenVz openvz) {
+        return context(host, root, openvz, "");
+    }
+
+    /** The same for a command line as the shell supplies it (the plan's title). */
+    static CommandContext context(HostState host, Path root, OpenVz openvz, String commandLine) {
         FileView files = new FileView() {
             public Optional<byte[]> read(String path) {
                 Path p = root.resolve(path.substring(1));
@@ -184,6 +189,10 @@ final class Fixtures {
         return new CommandContext() {
             public HostState host() {
                 return host;
+            }
+
+            public String commandLine() {
+                return commandLine;
             }
 
             public NetTools tools() {

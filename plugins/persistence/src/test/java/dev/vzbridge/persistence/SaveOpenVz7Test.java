@@ -42,7 +42,7 @@ class SaveOpenVz7Test {
     }
 
     private Plan save7(String... args) {
-        Plan plan = save(args).plan(context(bridgedNode(), root, OpenVz.SEVEN));
+        Plan plan = save(args).plan(context(bridgedNode(), root, OpenVz.SEVEN, String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("save"), java.util.Arrays.stream(args)).toList())));
         apply(root, plan);
         return plan;
     }

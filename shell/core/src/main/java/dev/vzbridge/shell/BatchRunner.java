@@ -65,7 +65,7 @@ public final class BatchRunner {
             } else if (line.isSet() || line.words().isEmpty()) {
                 continue;
             } else {
-                code = dispatcher.execute(line.words(), line.text(), where);
+                code = dispatcher.execute(line.words(), where);
             }
             if (code != 0) {
                 session.forgetTransaction();

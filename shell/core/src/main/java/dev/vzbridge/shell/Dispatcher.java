@@ -54,10 +54,11 @@ public final class Dispatcher {
             return fail(where, e.getMessage(), 2, null);
         }
         if (words.isEmpty()) return 0;
-        return execute(words, line.strip(), where);
+        return execute(words, where);
     }
 
-    public int execute(List<String> words, String line, String where) {
+    /** One command given as words: nothing is split or unquoted again. */
+    public int execute(List<String> words, String where) {
         String name = words.get(0);
         if (catalog.entry(name).isEmpty()) return fail(where, unknown(name), 2, null);
         Parsed parsed;
@@ -65,7 +66,7 @@ public final class Dispatcher {
             parsed = parse(words);
         } catch (CommandLine.ParameterException e) {
             List<String> previewed = trailingDryRun(words);
-            if (previewed != null) return execute(previewed, line, where);
+            if (previewed != null) return execute(previewed, where);
             String usage = e instanceof CommandLine.MissingParameterException && e.getCommandLine() != null
                 ? "; usage: " + usage(words, e) : "";
             return fail(where, qualified(words, e) + usage, 2, null);
@@ -76,7 +77,7 @@ public final class Dispatcher {
         String label = parsed.path();
         session.planning(where == null ? label : where + ": " + label);
         try {
-            return run(parsed, line);
+            return run(parsed, Tokenizer.quote(words));
         } catch (UsageException e) {
             return fail(where, ErrorText.prefixed(label, ErrorText.of(e)), 2, null);
         } catch (CommandLine.ParameterException e) {
@@ -89,7 +90,8 @@ public final class Dispatcher {
         }
     }
 
-    private int run(Parsed parsed, String line) {
+    /** @param commandLine the words as read, quoted back: the plan's title and the journal's record */
+    private int run(Parsed parsed, String commandLine) {
         Object command = parsed.command();
         if (command instanceof EngineCommands.PlanCommand plan) return planMode(plan);
         if (command instanceof BuiltinCommand builtin) return builtin.run(session);
@@ -99,7 +101,7 @@ public final class Dispatcher {
             return report.exitCode();
         }
         if (command instanceof PlanningCommand planning) {
-            CommandContext ctx = session.newContext();
+            CommandContext ctx = session.newContext(commandLine);
             long plannedAt = System.currentTimeMillis();
             Plan plan = planning.plan(ctx);
             Report instead = planning.instead(ctx, plan);
@@ -112,7 +114,8 @@ public final class Dispatcher {
                 return 0;
             }
             // Planned again under the host lock if another change got there first.
-            return session.engine().submit(plan, line, plannedAt, () -> planning.plan(session.newContext()));
+            return session.engine().submit(plan, commandLine, plannedAt,
+                () -> planning.plan(session.newContext(commandLine)));
         }
         throw new UsageException(parsed.path() + ": missing subcommand; try 'help " + parsed.path() + "'");
     }
@@ -158,7 +161,7 @@ public final class Dispatcher {
         }
         if (!(parsed.command() instanceof PlanningCommand planning))
             throw new UsageException(parsed.path() + " does not change the host; there is nothing to plan");
-        return planning.plan(session.newContext());
+        return planning.plan(session.newContext(Tokenizer.quote(words)));
     }
 
     /**

@@ -22,12 +22,24 @@ public class HostContext implements CommandContext {
     private final HostAccess host;
     private final PrintWriter err;
     private final Optional<String> sshConnection;
+    private final String commandLine;
     private HostState observed;
 
     public HostContext(HostAccess host, PrintWriter err, Optional<String> sshConnection) {
+        this(host, err, sshConnection, "");
+    }
+
+    /** @param commandLine the command being planned, as the shell read it (see {@link #commandLine()}) */
+    public HostContext(HostAccess host, PrintWriter err, Optional<String> sshConnection, String commandLine) {
         this.host = host;
         this.err = err;
         this.sshConnection = sshConnection;
+        this.commandLine = commandLine;
+    }
+
+    @Override
+    public String commandLine() {
+        return commandLine;
     }
 
     /** SSH_CONNECTION of this process, when set. */

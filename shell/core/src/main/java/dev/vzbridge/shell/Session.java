@@ -69,7 +69,12 @@ public final class Session {
 
     /** A fresh context for one command: observes the host once, lazily. */
     public CommandContext newContext() {
-        return new HostContext(host, printer.err(), HostContext.sshFromEnvironment()) {
+        return newContext("");
+    }
+
+    /** A fresh context for planning {@code commandLine} (the words as the dispatcher read them, quoted). */
+    public CommandContext newContext(String commandLine) {
+        return new HostContext(host, printer.err(), HostContext.sshFromEnvironment(), commandLine) {
             @Override
             public HostState host() {
                 // Nothing is applied before commit (or ever, under --dry-run): later commands plan on what earlier ones make.

@@ -65,7 +65,7 @@ public final class Shell {
     /** One command given as words (vzbridge COMMAND ARGS…): nothing is split or unquoted again. */
     public int execute(List<String> words) {
         try {
-            return dispatcher.execute(words, Tokenizer.quote(words), null);
+            return dispatcher.execute(words, null);
         } finally {
             live.invalidate();
             session.out().flush();

@@ -133,6 +133,14 @@ class ShellCommandsTest {
     }
 
     @Test
+    void theDispatcherSuppliesTheCommandLineForThePlanAndTheJournal() {
+        ShellDriver.Result r = shell().run("touch   '/tmp/a b'   # a comment");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("touch '/tmp/a b'", engine.submitted.get(0).command());
+        assertEquals(List.of("submit touch '/tmp/a b'"), engine.events);
+    }
+
+    @Test
     void plannerGivesPlansOfPlanningCommandsOnly() {
         Dispatcher dispatcher = shell().shell().dispatcher();
         Plan plan = dispatcher.planOf(List.of("touch", "/tmp/x"));

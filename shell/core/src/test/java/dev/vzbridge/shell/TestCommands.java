@@ -97,7 +97,7 @@ public final class TestCommands implements CommandProvider {
 
         @Override
         public Plan plan(CommandContext ctx) {
-            return Plan.builder("touch " + name)
+            return Plan.builder(ctx.commandLine())
                 .change("make " + name, List.of(new Step(Exec.of("touch", name), Exec.of("rm", name))))
                 .build();
         }

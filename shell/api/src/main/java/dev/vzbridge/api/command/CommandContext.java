@@ -78,6 +78,16 @@ public interface CommandContext {
         return List.of();
     }
 
+    /**
+     * The command being planned as the shell read it, its words quoted back into one line
+     * (e.g. {@code bridge create br0 --nic eth0}): the plan's title, and what the journal
+     * records. The shell supplies it; commands never rebuild it. Empty in a context made
+     * without a command line.
+     */
+    default String commandLine() {
+        return "";
+    }
+
     /** For warnings and progress; results go in the Report. */
     PrintWriter err();
 
