@@ -2,6 +2,7 @@ package dev.vzbridge.bridge;
 
 import dev.vzbridge.api.command.Candidates;
 import dev.vzbridge.api.command.CommandContext;
+import dev.vzbridge.api.command.PendingMark;
 import dev.vzbridge.api.command.QueryCommand;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.Table;
@@ -11,6 +12,8 @@ import dev.vzbridge.api.recipes.ContainerPorts;
 import dev.vzbridge.api.recipes.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
 
 @Command(name = "show", description = "One bridge in detail: MAC, STP and forward delay, addresses, ports and their STP states.")
 public final class BridgeShow implements QueryCommand {
@@ -23,8 +26,14 @@ public final class BridgeShow implements QueryCommand {
         HostState host = ctx.host();
         Link br = Names.existingBridge(host, "bridge", bridge);
         BridgeView v = BridgeView.of(host, br, ContainerPorts.of(host, ctx.containers()));
+        if (ctx.live().isPresent()) {
+            HostState live = ctx.live().get();
+            Optional<BridgeView> now = live.link(bridge).filter(Link::isBridge)
+                .map(b -> BridgeView.of(live, b, ContainerPorts.of(live, ctx.containers())));
+            if (now.isEmpty() || !now.get().equals(v)) v = v.pendingAgainst(now);
+        }
         StringBuilder sb = new StringBuilder();
-        sb.append("bridge ").append(v.name()).append(v.up() ? " (up)" : " (down)").append('\n');
+        sb.append("bridge ").append(PendingMark.marked(v.name(), v.pending())).append(v.up() ? " (up)" : " (down)").append('\n');
         sb.append("  mac            ").append(v.mac()).append('\n');
         sb.append("  stp            ").append(v.stpText()).append('\n');
         sb.append("  forward delay  ").append(v.forwardDelay() == null ? "-" : v.forwardDelay() + " s").append('\n');
@@ -33,9 +42,9 @@ public final class BridgeShow implements QueryCommand {
             sb.append("  no ports\n");
         } else {
             Table t = Table.of("PORT", "STATE", "CONTAINER");
-            v.ports().forEach(p -> t.row(p.name(), p.state(), p.container()));
+            v.ports().forEach(p -> t.row(PendingMark.marked(p.name(), p.pending()), p.state(), p.container()));
             t.render().lines().forEach(l -> sb.append("  ").append(l).append('\n'));
         }
-        return new Report(sb.toString(), v);
+        return new Report(PendingMark.withLegend(sb.toString(), v.pending()), v);
     }
 }

@@ -162,7 +162,7 @@ class PlannerTest {
         Report show = Commands.query("bridge", "show", "br0").run(ctx);
         assertTrue(show.text().contains("mac            52:54:00:00:00:02"), show.text());
         assertTrue(show.text().contains("veth101.0  forwarding  101"), show.text());
-        assertEquals(new BridgeView.Port("veth101.0", "forwarding", "101"), ((BridgeView) show.data()).ports().get(1));
+        assertEquals(new BridgeView.Port("veth101.0", "forwarding", "101", false), ((BridgeView) show.data()).ports().get(1));
 
         Report cts = Commands.query("ct", "list").run(ctx);
         assertTrue(cts.text().contains("101  running  eth0  veth101.0  br0     203.0.113.195/26  203.0.113.193"), cts.text());

@@ -180,7 +180,9 @@ public final class Engine {
             }
             if (log.isPresent() && log.get().state() == TxState.ROLLING_BACK) return "rolling back";
         }
-        return group == null ? "" : "tx";
+        if (group == null) return "";
+        int changes = group.stream().mapToInt(p -> p.changes().size()).sum();
+        return changes == 0 ? "tx" : "tx, " + changes + " pending";
     }
 
     /**

@@ -84,6 +84,13 @@ public final class Session {
             }
 
             @Override
+            public java.util.Optional<HostState> live() {
+                // only while host() shows a planned state: then both are there to compare
+                return planningAhead() && host() == expected && expected != null
+                    ? java.util.Optional.of(super.host()) : java.util.Optional.empty();
+            }
+
+            @Override
             public void expect(HostState after) {
                 if (planningAhead()) expected = after;
             }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 public final class ShowCommand implements BuiltinCommand {
     @Override
     public int run(Session session) {
-        HostState h = session.newContext().host();
+        var ctx = session.newContext();
+        HostState h = ctx.host();
         Platform platform = session.host().runtime().platform();
         // The JSON tree only when asked: a cold ObjectMapper is the slowest part of a show.
         Object data = null;
@@ -22,7 +23,7 @@ public final class ShowCommand implements BuiltinCommand {
             tree.putObject("platform").put("openvz", platform.openvz().word()).put("why", platform.why());
             data = tree;
         }
-        session.report(new Report(platform.describe() + "\n" + HostStateText.render(h), data));
+        session.report(new Report(platform.describe() + "\n" + HostStateText.render(h, ctx.live()), data));
         return 0;
     }
 }

@@ -137,7 +137,7 @@ class ApplyRollbackTest {
         e.begin("two");
         assertEquals(0, e.submit(twoChanges(), "one"));
         assertEquals(0, e.submit(twoChanges(), "again"));
-        assertEquals("tx", e.promptMark());
+        assertEquals("tx, 4 pending", e.promptMark(), "the prompt counts the planned changes");
         assertEquals(List.of(), rec.commands(), "nothing runs before commit");
         assertEquals(0, e.commit());
         assertEquals(10, rec.commands().size());

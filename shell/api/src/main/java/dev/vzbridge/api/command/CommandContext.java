@@ -14,6 +14,15 @@ public interface CommandContext {
     /** The node as observed just now (one probe per command). */
     HostState host();
 
+    /**
+     * The node as it is now, when {@link #host()} shows what the plans of an open
+     * transaction (or a --dry-run batch) will make of it; empty otherwise. Query
+     * commands compare the two to mark what is still pending ({@link PendingMark}).
+     */
+    default Optional<HostState> live() {
+        return Optional.empty();
+    }
+
     /** Intents for the node, in the selected tool flavour. */
     NetTools tools();
 
