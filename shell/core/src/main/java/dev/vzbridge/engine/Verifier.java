@@ -91,10 +91,20 @@ final class Verifier {
             List<Future<Boolean>> answers = pings.stream()
                 .map(p -> pool.submit(() -> pingWithin(p, SETTLE.toMillis()))).toList();
             List<String> failed = new ArrayList<>();
-            for (int i = 0; i < pings.size(); i++) if (!answered(answers.get(i))) failed.add(pings.get(i).describe());
+            for (int i = 0; i < pings.size(); i++)
+                if (!answered(answers.get(i))) failed.add(pings.get(i).describe() + ": " + likelyCause(pings.get(i)));
             return failed;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The diagnosis 'check' gives a failed path (no route, port not forwarding, no ARP reply, address conflict). */
+    private String likelyCause(Check.Ping p) {
+        try {
+            return new Reachability(node).cause(lastSeen, new Reachability.Probe(p.ct(), p.target().toString()));
+        } catch (RuntimeException e) {
+            return "cause unknown (" + e.getMessage() + ")";
         }
     }
 

@@ -63,7 +63,8 @@ class FaultInjectionLabTest {
             BridgeScenario.node(lab.nodeNetns(), lab.ctNetnsPattern(), root, null), (r, t) -> null,
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(1, engine.submit(unreachable, "unreachable"), err.toString());
-        assertTrue(err.toString().contains("check failed: node reaches 10.0.0.3"), err.toString());
+        // with check's diagnosis: nobody has 10.0.0.3, so nobody answers ARP for it on the LAN (br0 then)
+        assertTrue(err.toString().contains("check failed: node reaches 10.0.0.3: no ARP reply from 10.0.0.3 on br0"), err.toString());
         assertEquals(snapshot, BridgeScenario.state(lab.nodeNetns(), root));
 
         assertEquals(0, engine.submit(base, base.command()), err.toString());
