@@ -17,7 +17,7 @@ final class SetupChecks {
     private SetupChecks() {
     }
 
-    static void require(HostState host, SetupRequest req, Optional<SetupRecord> record) {
+    static void require(HostState host, SetupRequest req, Optional<SetupRecord> record, String recordShown) {
         Link ext = Names.existingNic(host, "--external", req.external());
         Link local = Names.existingNic(host, "--local", req.local());
         if (local.master() != null)
@@ -30,7 +30,7 @@ final class SetupChecks {
             if (!br.isBridge()) throw new UsageException("--bridge " + br.name() + " exists and is not a bridge");
             if (record.isEmpty())
                 throw new UsageException("--bridge " + br.name() + " already exists and no dual-NIC setup is recorded in "
-                    + SetupRecord.PATH + "; choose another name or remove " + br.name() + " first (bridge delete " + br.name() + ")");
+                    + recordShown + "; choose another name or remove " + br.name() + " first (bridge delete " + br.name() + ")");
         });
         Cidr localAddress = req.localAddress();
         for (Container ct : host.containers())

@@ -67,7 +67,8 @@ public class SetupCommand implements PlanningCommand {
         Optional<StoredRecord> stored = StoredRecord.read(ctx.files());
         // Taken once: inside a transaction the context answers with the predicted state after expect().
         HostState host = ctx.host();
-        Plan plan = SetupPlanner.plan(ctx.commandLine(), host, ctx.tools(), req, stored, SshSession.parse(ctx.sshConnection()), ctx::expect);
+        Plan plan = SetupPlanner.plan(ctx.commandLine(), host, ctx.tools(), req, stored, SshSession.parse(ctx.sshConnection()),
+            ctx::expect, ctx.files().shown(SetupRecord.PATH));
         if (req.dad() && !plan.isEmpty()) {
             Dad.requireUnused(ctx, host, req.local(), List.of(req.localAddress()));
             if (req.bridgeAddress() != null) {

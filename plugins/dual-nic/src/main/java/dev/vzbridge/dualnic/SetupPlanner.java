@@ -37,13 +37,14 @@ public final class SetupPlanner {
     }
 
     /**
-     * @param command the command line as the shell read it: the plan's title
-     * @param expect  told the state the plan leads to (for later commands of a transaction)
+     * @param command     the command line as the shell read it: the plan's title
+     * @param expect      told the state the plan leads to (for later commands of a transaction)
+     * @param recordShown where the record really is, for messages (under --root: a lab's temporary directory)
      */
     public static Plan plan(String command, HostState host, NetTools tools, SetupRequest req, Optional<StoredRecord> stored,
-                            Optional<SshSession> ssh, Consumer<HostState> expect) {
+                            Optional<SshSession> ssh, Consumer<HostState> expect, String recordShown) {
         Optional<SetupRecord> record = stored.map(StoredRecord::record);
-        SetupChecks.require(host, req, record);
+        SetupChecks.require(host, req, record, recordShown);
         Link ext = host.link(req.external()).orElseThrow();
         Link local = host.link(req.local()).orElseThrow();
         List<Cidr> bridgeAddresses = req.bridgeAddress() == null ? List.of() : List.of(req.bridgeAddress());
@@ -80,7 +81,7 @@ public final class SetupPlanner {
                 .map(r -> r.plus(takeOff.addresses(), takeOff.routes(), addedAddresses, addRoutes, asked))
                 .orElseGet(() -> new SetupRecord(req.external(), ext.up(), req.local(), local.up(), req.bridge(),
                     takeOff.addresses(), takeOff.routes(), addedAddresses, addRoutes, asked));
-            b.change(new Change("record the setup for 'dualnic teardown' in " + SetupRecord.PATH,
+            b.change(new Change("record the setup for 'dualnic teardown' in " + recordShown,
                 List.of(RecordFile.write(next, stored))));
             b.file(SetupRecord.PATH);
         } else {

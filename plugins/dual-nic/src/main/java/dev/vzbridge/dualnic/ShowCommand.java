@@ -26,7 +26,7 @@ public class ShowCommand implements QueryCommand {
         HostState host = ctx.host();
         Optional<SetupRecord> record = StoredRecord.read(ctx.files()).map(StoredRecord::record);
         List<ShowReport.CtPort> ports = record.map(r -> ctPorts(host, ctx.containers(), r.bridge())).orElse(List.of());
-        return ShowReport.of(host, record, ports);
+        return ShowReport.of(host, record, ports, ctx.files().shown(SetupRecord.PATH));
     }
 
     static List<ShowReport.CtPort> ctPorts(HostState host, ContainerRuntime runtime, String bridge) {

@@ -30,11 +30,11 @@ final class ShowReport {
     private ShowReport() {
     }
 
-    static Report of(HostState host, Optional<SetupRecord> record, List<CtPort> ctPorts) {
+    static Report of(HostState host, Optional<SetupRecord> record, List<CtPort> ctPorts, String recordShown) {
         if (record.isEmpty()) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("setup", false);
-            String text = "no dual-NIC setup is recorded in " + SetupRecord.PATH
+            String text = "no dual-NIC setup is recorded in " + recordShown
                 + "; 'dualnic setup --external NIC --local NIC --bridge BR --local-address CIDR --gateway IP' makes one\n";
             return new Report(text, data);
         }

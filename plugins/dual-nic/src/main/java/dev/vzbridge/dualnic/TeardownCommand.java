@@ -22,6 +22,7 @@ public class TeardownCommand implements PlanningCommand {
     public Plan plan(CommandContext ctx) {
         HostState host = ctx.host();
         return TeardownPlanner.plan(ctx.commandLine(), host, ctx.tools(), StoredRecord.read(ctx.files()), force,
-            ContainerPorts.of(host, ctx.containers()), SshSession.parse(ctx.sshConnection()), ctx::expect);
+            ContainerPorts.of(host, ctx.containers()), SshSession.parse(ctx.sshConnection()), ctx::expect,
+            ctx.files().shown(SetupRecord.PATH));
     }
 }

@@ -38,13 +38,14 @@ public final class TeardownPlanner {
      * @param command        the command line as the shell read it: the plan's title
      * @param stored         the record as read (empty: no setup recorded, nothing to do)
      * @param containerPorts host ends of container interfaces, mapped to their CT ID
+     * @param recordShown    where the record really is, for messages (under --root: a lab's temporary directory)
      */
     public static Plan plan(String command, HostState host, NetTools tools, Optional<StoredRecord> stored,
                             boolean force, Map<String, String> containerPorts, Optional<SshSession> ssh,
-                            Consumer<HostState> expect) {
+                            Consumer<HostState> expect, String recordShown) {
         Plan.Builder b = Plan.builder(command);
         if (stored.isEmpty()) {
-            return b.note("nothing to do").note("no dual-NIC setup is recorded in " + SetupRecord.PATH).build();
+            return b.note("nothing to do").note("no dual-NIC setup is recorded in " + recordShown).build();
         }
         SetupRecord r = stored.get().record();
         Recipe bridge = BridgeRemoval.plan(host, tools, r.bridge(), force, containerPorts, true, Optional.empty());
@@ -74,7 +75,7 @@ public final class TeardownPlanner {
         bridge.changes().forEach(b::change);
         b.change(offLocalChange);
         b.change(backChange);
-        b.change(new Change("remove the record " + SetupRecord.PATH, List.of(RecordFile.delete(stored.get()))));
+        b.change(new Change("remove the record " + recordShown, List.of(RecordFile.delete(stored.get()))));
         b.file(SetupRecord.PATH);
 
         // The state after and the checks come from the steps' effects; only the ping is extra.

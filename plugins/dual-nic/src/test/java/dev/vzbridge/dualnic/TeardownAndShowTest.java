@@ -142,4 +142,14 @@ class TeardownAndShowTest {
         assertTrue(r.text().startsWith("no dual-NIC setup is recorded"), r.text());
         assertEquals(false, ((Map<?, ?>) r.data()).get("setup"));
     }
+
+    @Test
+    void underAnotherRootTheMessagesNameTheRecordWhereItIs() {
+        TestContext ctx = new TestContext(Nodes.lab().state()).withFilesUnder("/tmp/vzbridge-lab-1");
+        assertTrue(Cli.query(ctx, "dualnic show").text()
+            .startsWith("no dual-NIC setup is recorded in /tmp/vzbridge-lab-1/var/lib/vzbridge/dual-nic.state;"));
+        Plan teardown = Cli.plan(ctx, "dualnic teardown");
+        assertTrue(teardown.notes().contains("no dual-NIC setup is recorded in /tmp/vzbridge-lab-1/var/lib/vzbridge/dual-nic.state"),
+            teardown.notes()::toString);
+    }
 }

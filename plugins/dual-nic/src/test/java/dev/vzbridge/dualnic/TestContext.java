@@ -43,6 +43,14 @@ final class TestContext implements CommandContext {
         throw new AssertionError("planning ran a host command: " + argv);
     };
 
+    /** Where the node's files really are (like --root): messages name them there. */
+    private String shownUnder = "";
+
+    TestContext withFilesUnder(String dir) {
+        shownUnder = dir;
+        return this;
+    }
+
     TestContext withFile(String path, byte[] content) {
         files.put(path, content);
         modes.put(path, 0644);
@@ -86,6 +94,10 @@ final class TestContext implements CommandContext {
 
             public boolean exists(String path) {
                 return files.containsKey(path);
+            }
+
+            public String shown(String path) {
+                return shownUnder + path;
             }
         };
     }
