@@ -2,6 +2,7 @@ package dev.vzbridge.persistence;
 
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.api.command.CommandFailedException;
+import dev.vzbridge.api.command.ErrorText;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.persist.BootConfig;
@@ -39,14 +40,15 @@ final class PluginBlocks {
         };
         Set<String> owners = new HashSet<>();
         for (BootConfig config : ctx.bootConfigs()) {
-            String owner;
+            String owner = null;
             List<OwnedBlock> blocks;
             try {
                 owner = OwnedBlock.checkOwner(config.owner());
                 blocks = config.blocks(view);
             } catch (RuntimeException e) {
-                throw new CommandFailedException("save: a plugin's boot configuration (" + config.getClass().getName()
-                    + ") failed: " + e.getMessage());
+                // Named as the admin sees it in the files (its blocks' owner), never by its Java class.
+                String who = owner == null ? "a plugin's boot configuration" : "the boot configuration of '" + owner + "'";
+                throw new CommandFailedException("save: " + who + " failed: " + ErrorText.of(e));
             }
             if (!owners.add(owner)) throw new CommandFailedException("save: two plugins keep blocks named '" + owner + "'");
             for (OwnedBlock block : blocks) splice(files, owner, block);

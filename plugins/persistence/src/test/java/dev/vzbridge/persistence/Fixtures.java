@@ -8,6 +8,7 @@ import dev.vzbridge.api.host.Container;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
+import dev.vzbridge.api.persist.BootConfig;
 import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.DeleteFile;
 import dev.vzbridge.api.plan.Plan;
@@ -133,11 +134,21 @@ final class Fixtures {
 
     /** The same on a node of the given OpenVZ generation. */
     static CommandContext context(HostState host, Path root, OpenVz openvz) {
-        return context(host, root, openvz, "");
+        return context(host, root, openvz, "", List.of());
     }
 
     /** The same for a command line as the shell supplies it (the plan's title). */
     static CommandContext context(HostState host, Path root, OpenVz openvz, String commandLine) {
+        return context(host, root, openvz, commandLine, List.of());
+    }
+
+    /** The same, with other plugins' boot configurations for save to splice in. */
+    static CommandContext context(HostState host, Path root, OpenVz openvz, List<BootConfig> bootConfigs) {
+        return context(host, root, openvz, "", bootConfigs);
+    }
+
+    private static CommandContext context(HostState host, Path root, OpenVz openvz, String commandLine,
+                                          List<BootConfig> bootConfigs) {
         FileView files = new FileView() {
             public Optional<byte[]> read(String path) {
                 Path p = root.resolve(path.substring(1));
@@ -225,6 +236,10 @@ final class Fixtures {
 
             public String version() {
                 return VERSION;
+            }
+
+            public List<BootConfig> bootConfigs() {
+                return bootConfigs;
             }
         };
     }

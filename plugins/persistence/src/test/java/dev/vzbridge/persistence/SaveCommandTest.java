@@ -7,6 +7,7 @@ import dev.vzbridge.api.host.Container;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
+import dev.vzbridge.api.persist.BootConfig;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.plan.WriteFile;
@@ -228,6 +229,46 @@ class SaveCommandTest {
         put(root, "/etc/vz/conf/101.conf", "ONBOOT=\"yes\"\nHOSTNAME=\"ct101\n".getBytes());
         var e = assertThrows(ConfigSyntaxException.class, () -> save().plan(context(bridgedNode(), root)));
         assertEquals("/etc/vz/conf/101.conf:2: unbalanced \" quote in HOSTNAME", e.getMessage());
+    }
+
+    /** A plugin's failing boot configuration is named as the admin sees it, never by its Java class. */
+    @Test
+    void aFailingPluginBlockIsNamedWithoutAJavaClassName() {
+        rhelNode();
+        java.util.regex.Pattern javaName = java.util.regex.Pattern.compile(
+            "\\b[A-Z][A-Za-z]*(Exception|Error)\\b|\\b[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*\\.[A-Z]\\w*|\\$|SaveCommandTest");
+        Map<BootConfig, String> said = new java.util.LinkedHashMap<>();
+        said.put(bootConfig(() -> "broken", () -> {
+            throw new IllegalStateException("cannot read its settings");
+        }), "save: the boot configuration of 'broken' failed: cannot read its settings");
+        said.put(bootConfig(() -> "broken", () -> {
+            throw new NullPointerException();
+        }), "save: the boot configuration of 'broken' failed: internal error (--debug prints the details)");
+        said.put(bootConfig(() -> "Not Valid!", List::of),
+            "save: a plugin's boot configuration failed: block owner 'Not Valid!' must be 1-32 of a-z, 0-9 and '-'");
+        said.put(bootConfig(() -> {
+            throw new RuntimeException(new IOException("its settings file is gone"));
+        }, List::of), "save: a plugin's boot configuration failed: its settings file is gone");
+        for (Map.Entry<BootConfig, String> c : said.entrySet()) {
+            var ctx = context(bridgedNode(), root, dev.vzbridge.api.tools.OpenVz.LEGACY, List.of(c.getKey()));
+            String message = assertThrows(dev.vzbridge.api.command.CommandFailedException.class,
+                () -> save().plan(ctx)).getMessage();
+            assertEquals(c.getValue(), message);
+            assertFalse(javaName.matcher(message).find(), () -> "a Java class name: " + message);
+        }
+    }
+
+    private static BootConfig bootConfig(java.util.function.Supplier<String> owner,
+                                         java.util.function.Supplier<List<dev.vzbridge.api.persist.OwnedBlock>> blocks) {
+        return new BootConfig() {
+            public String owner() {
+                return owner.get();
+            }
+
+            public List<dev.vzbridge.api.persist.OwnedBlock> blocks(dev.vzbridge.api.persist.BootFiles node) {
+                return blocks.get();
+            }
+        };
     }
 
     /** Two bridged interfaces: each gets its own address key and NETIF entry; the script handles any number. */

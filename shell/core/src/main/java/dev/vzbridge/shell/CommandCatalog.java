@@ -1,6 +1,7 @@
 package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandProvider;
+import dev.vzbridge.api.command.ErrorText;
 import dev.vzbridge.api.command.LiveCandidates;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.persist.BootConfig;
@@ -57,8 +58,14 @@ public final class CommandCatalog {
         try {
             bootConfigs.addAll(source.provider().bootConfigs());
         } catch (RuntimeException | LinkageError e) {
-            warn.accept(origin(source) + ": cannot list what it saves: " + e);
+            warn.accept(origin(source) + ": cannot list what it saves: " + why(e));
         }
+    }
+
+    /** Why a plugin failed, in words: never a Java exception class name. */
+    private static String why(Throwable e) {
+        String said = ErrorText.of(e);
+        return e instanceof LinkageError ? "it does not fit this version of vzbridge (" + said + ")" : said;
     }
 
     /** The plugins' shares of the node's boot files, for save. */
@@ -91,7 +98,7 @@ public final class CommandCatalog {
         try {
             types = List.copyOf(source.provider().commands());
         } catch (RuntimeException | LinkageError e) {
-            warn.accept(origin(source) + ": cannot list its commands: " + e);
+            warn.accept(origin(source) + ": cannot list its commands: " + why(e));
             return;
         }
         for (Class<?> type : types) {
