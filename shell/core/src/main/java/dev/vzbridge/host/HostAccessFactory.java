@@ -97,14 +97,14 @@ public final class HostAccessFactory {
 
     /**
      * Every program the flavour, runtime, verification and address probes will run
-     * must be installed before anything runs. ip comes first: auto flavour asks it
-     * whether it can make bridges. Without --runtime, missing OpenVZ tools are not
+     * must be installed before anything runs. setsid and ip come first: every program
+     * starts through setsid, and auto flavour asks ip whether it can make bridges. Without --runtime, missing OpenVZ tools are not
      * an error here: commands that need no containers still work. The lab emulates vzctl.
      *
      * @param runtimeAskedFor the runtime was named (--runtime), not defaulted
      */
     public static void requireTools(String flavour, String runtime, boolean runtimeAskedFor, boolean verify, boolean dad) {
-        Prerequisites.require(List.of(HostTool.IP));
+        Prerequisites.require(List.of(HostTool.SETSID, HostTool.IP));
         boolean legacy = flavour.equals("legacy")
             || flavour.equals("auto") && ToolFlavours.detect(new ProcessRunner()) instanceof LegacyTools;
         Prerequisites.require(Prerequisites.needed(legacy, verify, dad, runtimeAskedFor && runtime.equals("vzctl")));

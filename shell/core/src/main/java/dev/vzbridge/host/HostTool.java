@@ -6,6 +6,8 @@ package dev.vzbridge.host;
  * same packages (a test keeps them equal).
  */
 public enum HostTool {
+    SETSID("setsid", "util-linux", "util-linux",
+        "starts every tool in a session of its own, so a Ctrl-C or hang-up at the terminal never reaches it"),
     IP("ip", "iproute2", "iproute", "observes and changes links, addresses and routes"),
     PING("ping", "iputils-ping", "iputils", "verifies that the node still reaches its gateway after a change"),
     ARPING("arping", "iputils-arping", "iputils", "probes for another owner of an address before it is claimed"),

@@ -25,7 +25,7 @@ public final class Prerequisites {
      * @param vzctl  the OpenVZ runtime was asked for by name (--runtime vzctl)
      */
     public static List<HostTool> needed(boolean legacy, boolean verify, boolean dad, boolean vzctl) {
-        List<HostTool> out = new ArrayList<>(List.of(HostTool.IP));
+        List<HostTool> out = new ArrayList<>(List.of(HostTool.SETSID, HostTool.IP));
         if (legacy) out.addAll(List.of(HostTool.BRCTL, HostTool.IFCONFIG, HostTool.ROUTE));
         if (verify) out.add(HostTool.PING);
         if (dad) out.add(HostTool.ARPING);
