@@ -13,7 +13,9 @@ import java.util.List;
  * A stand-in for ip on a shell's PATH that holds the HOLD_AT-th command changing
  * something (counted per GATE directory; a line of an ip -batch counts as a command) until the file GATE/go exists, writing its
  * arguments to GATE/at when it arrives there and creating GATE/ran once it has run.
- * Everything else runs at once.
+ * Everything else runs at once. With HOLD_CALL it holds the HOLD_CALL-th ip command of
+ * any kind instead (before it runs); with CALL_LOG it appends "N RECORDS ARGS" for every
+ * command to that file, RECORDS being how many records the journal in JOURNAL_DIR held.
  */
 final class HeldIp {
     /**
@@ -25,6 +27,15 @@ final class HeldIp {
     static final String WRAPPER = """
         #!/bin/sh
         case " $* " in *" netns exec "*) exec REAL "$@";; esac
+        if [ -n "$HOLD_CALL$CALL_LOG" ]; then
+            j=1
+            while ! mkdir "$GATE/c.$j" 2>/dev/null; do j=$((j+1)); done
+            [ -z "$CALL_LOG" ] || echo "$j $(cat "$JOURNAL_DIR"/*.jsonl 2>/dev/null | grep -c .) $*" >> "$CALL_LOG"
+            if [ "$j" = "$HOLD_CALL" ]; then
+                echo "$*" > "$GATE/at"
+                while [ ! -e "$GATE/go" ]; do sleep 0.02; done
+            fi
+        fi
         slot() { i=1; while ! mkdir "$GATE/n.$i" 2>/dev/null; do i=$((i+1)); done; echo "$i"; }
         hold() { echo "$1" > "$GATE/at"; while [ ! -e "$GATE/go" ]; do sleep 0.02; done; }
         changing=

@@ -221,7 +221,7 @@ public final class Journal {
         try {
             write(line);
         } catch (IOException e) {
-            if (failure == null) failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (failure == null) failure = e.getMessage() == null ? "an I/O error" : e.getMessage();
             releaseReserve();
             try {
                 write(line);
@@ -231,13 +231,35 @@ public final class Journal {
         }
     }
 
+    /**
+     * Appends a record that counts only once it is on disk (a commit, a pending confirm). When it could
+     * not be written it is dropped again and false is returned: the transaction has not ended that way.
+     */
+    public synchronized boolean appendDurable(JournalRecord record) {
+        append(record);
+        if (!diskBehind) return true;
+        memory.remove(memory.size() - 1);
+        return false;
+    }
+
     private void write(byte[] line) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             cutTornTail(ch);
-            ch.position(ch.size());
+            long end = ch.size();
+            ch.position(end);
             ByteBuffer buf = ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(true);
+            try {
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            } catch (IOException e) {
+                // No part of a record that failed stays behind: a whole record short of its newline would read as written.
+                try {
+                    ch.truncate(end);
+                } catch (IOException ignored) {
+                    // a torn tail is ignored by readers and cut by the next append
+                }
+                throw e;
+            }
         }
     }
 

@@ -215,8 +215,11 @@ final class Transaction {
         }
         if (settings.confirmSeconds() > 0) {
             long deadline = System.currentTimeMillis() + settings.confirmSeconds() * 1000L;
-            journal.append(Reverter.state(TxState.PENDING_CONFIRM, "confirm within " + settings.confirmSeconds() + " s",
-                deadline));
+            if (!journal.appendDurable(Reverter.state(TxState.PENDING_CONFIRM, "confirm within "
+                + settings.confirmSeconds() + " s", deadline))) {
+                return Reverter.revert(journal, node, List.of(stopReason(journal) + " at the last record"),
+                    TxState.ROLLED_BACK);
+            }
             AuditLog.append(node.root(), header, TxState.PENDING_CONFIRM.word());
             String started = settings.watchdog().start(node.root(), txid);
             List<String> details = new ArrayList<>();
@@ -224,7 +227,11 @@ final class Transaction {
             return new Outcome(0, txid, TxState.PENDING_CONFIRM, "applied; " + settings.confirmHow() + " within "
                 + settings.confirmSeconds() + " s or it is rolled back (tx " + txid + ")", details);
         }
-        journal.append(Reverter.state(TxState.COMMITTED, null, null));
+        // A write-ahead log's commit: the change stands only once this record is on disk.
+        if (!journal.appendDurable(Reverter.state(TxState.COMMITTED, null, null))) {
+            return Reverter.revert(journal, node, List.of(stopReason(journal) + " at the commit record"),
+                TxState.ROLLED_BACK);
+        }
         AuditLog.append(node.root(), header, TxState.COMMITTED.word());
         return new Outcome(0, txid, TxState.COMMITTED, "applied (tx " + txid + ")", List.of());
     }
