@@ -15,7 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Ctrl-C (SIGINT to its process group) once and twice, SIGTERM, SIGHUP, and kill -9 with nobody
  * typing 'recover'. A stand-in for ip on the shell's PATH holds the k-th changing command until the
  * signal has been delivered, so "at step k" is exact. Every time the node ends exactly as it started.
+ * The two commands' series run side by side, each on a lab of its own (ct attach's on a second lab with
+ * the bridge already made), so the test takes about as long as its longer series.
  */
 @LabTest(containers = {101})
 class SignalsLabTest {
@@ -47,27 +55,51 @@ class SignalsLabTest {
     @TempDir
     Path tmp;
     private Path bin;
-    private int runs;
-    private final Map<String, int[]> restored = new TreeMap<>();
-    private long slowestGuardianMs;
+    private final AtomicInteger runs = new AtomicInteger();
+    private final Map<String, int[]> restored = java.util.Collections.synchronizedMap(new TreeMap<>());
+    private final AtomicLong slowestGuardianMs = new AtomicLong();
+    private final AtomicInteger gates = new AtomicInteger();
 
     @Test
     void everySignalAtEveryStepEndsWithTheNodeAsItStarted(Lab lab) throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("root"));
         bin = HeldIp.install(tmp.resolve("bin"));
-        LabNode node = new LabNode(lab, root, "iproute2");
-
-        String create = String.join(" ", SingleNicLabTest.CREATE);
-        hitEveryStep(lab, node, root, "bridge create", create, steps(node.plan(SingleNicLabTest.CREATE)));
-        assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
-        String attach = String.join(" ", SingleNicLabTest.ATTACH_101);
-        hitEveryStep(lab, node, root, "ct attach", attach, steps(node.plan(SingleNicLabTest.ATTACH_101)));
-        assertEquals(0, node.run(SingleNicLabTest.ATTACH_101), node.err::toString);
-        assertTrue(node.ping("101", Lab.ISP_GATEWAY), "after all that the recipe still works");
+        ExecutorService series = Executors.newFixedThreadPool(2);
+        try (Lab second = Lab.builder().containers(101).build()) {
+            Future<?> creates = series.submit(() -> {
+                LabNode node = new LabNode(lab, Files.createDirectories(tmp.resolve("root-create")), "iproute2");
+                hitEveryStep(lab, node, node.root, "bridge create", String.join(" ", SingleNicLabTest.CREATE),
+                    steps(node.plan(SingleNicLabTest.CREATE)));
+                assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
+                return null;
+            });
+            Future<?> attaches = series.submit(() -> {
+                LabNode node = new LabNode(second, Files.createDirectories(tmp.resolve("root-attach")), "iproute2");
+                assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
+                hitEveryStep(second, node, node.root, "ct attach", String.join(" ", SingleNicLabTest.ATTACH_101),
+                    steps(node.plan(SingleNicLabTest.ATTACH_101)));
+                assertEquals(0, node.run(SingleNicLabTest.ATTACH_101), node.err::toString);
+                assertTrue(node.ping("101", Lab.ISP_GATEWAY), "after all that the recipe still works");
+                return null;
+            });
+            outcome(creates);
+            outcome(attaches);
+        } finally {
+            series.shutdownNow();
+        }
 
         restored.forEach((what, n) -> System.out.printf("signals: %s restored at %d/%d steps%n", what, n[0], n[1]));
-        System.out.printf("signals: %d runs; guardian restored the node at most %d ms after kill -9%n", runs,
-            slowestGuardianMs);
+        System.out.printf("signals: %d runs; guardian restored the node at most %d ms after kill -9%n", runs.get(),
+            slowestGuardianMs.get());
+    }
+
+    /** Waits for one series; its assertion failure is the test's. */
+    private static void outcome(Future<?> series) throws Exception {
+        try {
+            series.get(30, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+            throw (Exception) e.getCause();
+        }
     }
 
     /** All of them; -Dsignals.hits=KILL,TERM narrows a run while working on one. */
@@ -90,16 +122,18 @@ class SignalsLabTest {
                 String where = what + ", " + hit + " at step " + k + "/" + steps;
                 hit(lab, node, root, line, hit, k, start, where);
                 assertEquals(start, node.fingerprint(), where);
-                count[0]++;
-                count[1]++;
-                runs++;
+                synchronized (count) {
+                    count[0]++;
+                    count[1]++;
+                }
+                runs.incrementAndGet();
             }
         }
     }
 
     private void hit(Lab lab, LabNode node, Path root, String line, Hit hit, int k, String start, String where)
         throws Exception {
-        Path gate = Files.createDirectories(tmp.resolve("gate-" + runs));
+        Path gate = Files.createDirectories(tmp.resolve("gate-" + gates.incrementAndGet()));
         Process p = HeldIp.shell(bin, gate, k, root, lab, line);
         try {
             awaitFile(p, gate, gate.resolve("at"), where);
@@ -143,7 +177,7 @@ class SignalsLabTest {
         long deadline = killed + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && !read(audit).contains("by=guardian tx=" + newest)) Thread.sleep(20);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
-        slowestGuardianMs = Math.max(slowestGuardianMs, ms);
+        slowestGuardianMs.accumulateAndGet(ms, Math::max);
         assertTrue(read(audit).contains("result=rolled-back by=guardian tx=" + newest), where + ": " + read(audit)
             + logs(journals));
         assertEquals(start, node.fingerprint(), where + ": guardian log " + logs(journals));
