@@ -103,6 +103,7 @@ class JournalFullLabTest {
 
         List<String> failed = new ArrayList<>();
         List<String> sharing = new ArrayList<>();
+        List<String> together = new ArrayList<>();
         for (int r = 1; r <= records.size(); r++) {
             int at = r;
             // Held at the first ip command after the last record before r (the verifier's polls vary in number).
@@ -120,8 +121,10 @@ class JournalFullLabTest {
                 String where = "disk full at record " + r + "/" + records.size() + " (" + label(records.get(r - 1)) + ")"
                     + (keep ? ", reserve kept" : ", reserve gone");
                 gate = tmp.resolve("gate-" + r + (keep ? "-keep" : "-all"));
-                boolean committed = fillAt(lab, line, gate, records, r, hold, keep, where);
-                failed.add(label(records.get(r - 1)));
+                Ending ending = fillAt(lab, line, gate, records, r, hold, keep, where);
+                boolean committed = ending == Ending.COMMITTED;
+                if (ending == Ending.WITH_EARLIER) together.add(label(records.get(r - 1)));
+                else failed.add(label(records.get(r - 1)));
                 assertEquals(committed ? applied : start, node.fingerprint(), where);
                 if (committed) {
                     assertEquals(0, node.run("bridge", "delete", "br0"), node.err::toString);
@@ -135,15 +138,20 @@ class JournalFullLabTest {
                 + "commit%s%n", at, records.size(), failed.stream().collect(java.util.stream.Collectors.groupingBy(f -> f, java.util.LinkedHashMap::new,
                 java.util.stream.Collectors.counting())).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", ")),
-            sharing.isEmpty() ? "" : "; " + String.join(", ", sharing) + " shares the header's first page, so a full "
-                + "disk fails the header instead");
+            (sharing.isEmpty() ? "" : "; " + String.join(", ", sharing) + " shares the header's first page, so a full "
+                + "disk fails the header instead")
+            + (together.isEmpty() ? "" : "; of these, " + together.size() + " (" + String.join(", ", new java.util.LinkedHashSet<>(together))
+                + ") are written in one go with the record before them and failed with it"));
     }
+
+    /** How a run with the disk full at record r ended. */
+    enum Ending { ROLLED_BACK, COMMITTED, WITH_EARLIER }
 
     /**
      * Runs the change with the disk full at record r (1-based) of the reference; asserts the outcome and the
-     * journal left on disk. @return true when it ended committed
+     * journal left on disk.
      */
-    private boolean fillAt(Lab lab, String line, Path gate, List<String> records, int r, int[] hold, boolean keep,
+    private Ending fillAt(Lab lab, String line, Path gate, List<String> records, int r, int[] hold, boolean keep,
                            String where) throws Exception {
         Process p = shell(gate, Map.of("HOLD_CALL", String.valueOf(hold[0])), "2m", lab, line);
         awaitHeld(p, gate, where);
@@ -174,20 +182,25 @@ class JournalFullLabTest {
             assertTrue(keep && r == records.size(), context);
             assertEquals(records.stream().map(JournalFullLabTest::label).toList(),
                 onDisk.stream().map(JournalFullLabTest::label).toList(), context);
-            return true;
+            return Ending.COMMITTED;
         }
         assertEquals(1, p.exitValue(), context);
         assertTrue(said.contains("host restored (verified)") || said.contains("nothing was changed"), context);
+        Ending ending = Ending.ROLLED_BACK;
         if (!keep) {
-            // Nowhere to write after r: the file ends with the records before it, and r is where it ran out.
-            assertEquals(before, onDisk.stream().map(JournalFullLabTest::label).toList(), context);
+            // Nowhere to write after r: the file ends before r, with every record that fitted (records
+            // written in one go, such as an ip -batch's done records, go or fail together).
+            List<String> disk = onDisk.stream().map(JournalFullLabTest::label).toList();
+            assertTrue(disk.size() >= hold[1] && disk.size() <= r - 1, context);
+            assertEquals(before.subList(0, disk.size()), disk, context);
             assertTrue(said.contains("the journal on disk stops short"), context);
+            if (disk.size() < r - 1) ending = Ending.WITH_EARLIER;
         } else {
             assertEquals(before, onDisk.subList(0, r - 1).stream().map(JournalFullLabTest::label).toList(), context);
             assertTrue(label(onDisk.get(onDisk.size() - 1)).equals("state rolled-back"), context);
         }
         if (r <= firstAction(records)) assertFalse(Files.exists(gate.resolve("n.1")), "no changing command ran: " + context);
-        return false;
+        return ending;
     }
 
     /** Record r (after the header) would land on the journal's first page with the records before it. */
@@ -215,7 +228,9 @@ class JournalFullLabTest {
     }
 
     private static int firstAction(List<String> records) {
-        for (int i = 0; i < records.size(); i++) if (label(records.get(i)).equals("begin")) return i + 1;
+        for (int i = 0; i < records.size(); i++) {
+            if (List.of("begin", "batch").contains(label(records.get(i)))) return i + 1;
+        }
         return records.size();
     }
 
