@@ -4,10 +4,14 @@ import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.lab.Lab;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A stand-in for ip on a shell's PATH that holds the HOLD_AT-th command changing
@@ -97,6 +101,7 @@ final class HeldIp {
             ShellChild.INSIDE, lab.ctNetnsPattern(), line));
     }
 
+    /** Its stdout and stderr go to GATE/out and GATE/err. */
     private static Process start(Path bin, Path gate, int k, List<String> argv) throws IOException {
         Files.createDirectories(gate);
         ProcessBuilder pb = new ProcessBuilder(argv)
@@ -105,5 +110,28 @@ final class HeldIp {
         pb.environment().put("GATE", gate.toString());
         pb.environment().put("HOLD_AT", String.valueOf(k));
         return pb.start();
+    }
+
+    /** Waits until the shell is held at its gate (GATE/at), failing with what it said if it ends first or takes 60 s. */
+    static void awaitHeld(Process p, Path gate, String where) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(gate.resolve("at"))) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, where + ": never got to the held step: " + said(gate));
+            Thread.sleep(20);
+        }
+    }
+
+    /** What the shell at this gate printed: its stdout, then its stderr. */
+    static String said(Path gate) {
+        return read(gate.resolve("out")) + read(gate.resolve("err"));
+    }
+
+    /** A file's text, or "" when it does not exist (yet). */
+    static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.vzbridge.bridge.HeldIp.awaitHeld;
+import static dev.vzbridge.bridge.HeldIp.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,14 +212,6 @@ class JournalFullLabTest {
         return bytes <= PAGE;
     }
 
-    private static void awaitHeld(Process p, Path gate, String where) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(gate.resolve("at"))) {
-            assertTrue(p.isAlive() && System.nanoTime() < deadline, where + ": never held: " + read(gate.resolve("err")));
-            Thread.sleep(20);
-        }
-    }
-
     /** From inside the held shell's mount namespace: fills its journal's tmpfs (see FILL), then lets it go on. */
     private void fill(Process p, Path gate, int pages, int tail, boolean keepReserve) throws Exception {
         Process fill = new ProcessBuilder("nsenter", "-t", String.valueOf(p.pid()), "-m", "--", "sh", "-c", FILL, "fill",
@@ -264,9 +258,5 @@ class JournalFullLabTest {
         pb.environment().put("HOLD_AT", "0");
         pb.environment().putAll(env);
         return pb.start();
-    }
-
-    private static String read(Path f) throws IOException {
-        return Files.exists(f) ? Files.readString(f) : "";
     }
 }

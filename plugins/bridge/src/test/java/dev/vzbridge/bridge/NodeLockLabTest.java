@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.vzbridge.bridge.HeldIp.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,19 +36,14 @@ class NodeLockLabTest {
 
         // A holds the node mid-change (its first step waits); B, with another --root, plans and must wait.
         Process a = HeldIp.shell(bin, tmp.resolve("gate-a"), 1, rootA, lab, "bridge create br0 --nic eth0");
-        awaitFile(a, tmp.resolve("gate-a/at"));
+        HeldIp.awaitHeld(a, tmp.resolve("gate-a"), "A");
         Process b = HeldIp.shell(bin, tmp.resolve("gate-b"), 0, rootB, lab, "bridge create br1 --nic eth0");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!read(tmp.resolve("gate-b/err")).contains("locked by PID " + a.pid()) && System.nanoTime() < deadline) {
-            assertTrue(b.isAlive(), "B ended without waiting for A: " + read(tmp.resolve("gate-b/err")));
-            Thread.sleep(20);
-        }
-        assertTrue(read(tmp.resolve("gate-b/err")).contains("locked by PID " + a.pid()), read(tmp.resolve("gate-b/err")));
+        awaitWaiting(b, tmp.resolve("gate-b"), a.pid());
         Files.writeString(tmp.resolve("gate-a/go"), "");
         assertTrue(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, a.exitValue(), read(tmp.resolve("gate-a/err")));
         String applied = node.fingerprint();
-        String saidB = read(tmp.resolve("gate-b/out")) + read(tmp.resolve("gate-b/err"));
+        String saidB = HeldIp.said(tmp.resolve("gate-b"));
         assertEquals(2, b.exitValue(), saidB);
         assertTrue(saidB.contains("refused: another change reached the node first"), saidB);
         assertEquals(1, read(tmp.resolve("gate-b/err")).lines().filter(l -> l.contains("refused")).count(), saidB);
@@ -93,14 +89,14 @@ class NodeLockLabTest {
         // Inside the node without --netns, A holds its first step; B names the node with --netns and must wait.
         Process a = HeldIp.shellInside(bin, tmp.resolve("gate-a"), 1, rootA, lab, "bridge create br0 --nic eth0");
         started.add(a);
-        awaitFile(a, tmp.resolve("gate-a/at"));
+        HeldIp.awaitHeld(a, tmp.resolve("gate-a"), "A");
         Process b = HeldIp.shell(bin, tmp.resolve("gate-b"), 0, rootB, lab, "bridge create br1 --nic eth0");
         started.add(b);
         awaitWaiting(b, tmp.resolve("gate-b"), a.pid());
         Files.writeString(tmp.resolve("gate-a/go"), "");
         assertTrue(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, a.exitValue(), read(tmp.resolve("gate-a/out")) + read(tmp.resolve("gate-a/err")));
-        String saidB = read(tmp.resolve("gate-b/out")) + read(tmp.resolve("gate-b/err"));
+        assertEquals(0, a.exitValue(), HeldIp.said(tmp.resolve("gate-a")));
+        String saidB = HeldIp.said(tmp.resolve("gate-b"));
         assertEquals(2, b.exitValue(), saidB);
         assertTrue(saidB.contains("refused: another change reached the node first"), saidB);
         assertFalse(Files.exists(tmp.resolve("gate-b/n.1")), "B changed nothing");
@@ -111,14 +107,14 @@ class NodeLockLabTest {
         // and finds the bridge already gone.
         Process c = HeldIp.shell(bin, tmp.resolve("gate-c"), 1, rootA, lab, "bridge delete br0");
         started.add(c);
-        awaitFile(c, tmp.resolve("gate-c/at"));
+        HeldIp.awaitHeld(c, tmp.resolve("gate-c"), "C");
         Process d = HeldIp.shellInside(bin, tmp.resolve("gate-d"), 0, rootB, lab, "bridge delete br0");
         started.add(d);
         awaitWaiting(d, tmp.resolve("gate-d"), c.pid());
         Files.writeString(tmp.resolve("gate-c/go"), "");
         assertTrue(c.waitFor(60, TimeUnit.SECONDS) && d.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, c.exitValue(), read(tmp.resolve("gate-c/err")));
-        String saidD = read(tmp.resolve("gate-d/out")) + read(tmp.resolve("gate-d/err"));
+        String saidD = HeldIp.said(tmp.resolve("gate-d"));
         assertEquals(0, d.exitValue(), saidD);
         assertTrue(saidD.contains("nothing to do"), saidD);
         assertFalse(Files.exists(tmp.resolve("gate-d/n.1")), "D changed nothing");
@@ -129,22 +125,9 @@ class NodeLockLabTest {
     private static void awaitWaiting(Process p, Path gate, long holder) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!read(gate.resolve("err")).contains("locked by PID " + holder) && System.nanoTime() < deadline) {
-            assertTrue(p.isAlive(), "ended without waiting for PID " + holder + ": " + read(gate.resolve("out"))
-                + read(gate.resolve("err")));
+            assertTrue(p.isAlive(), "ended without waiting for PID " + holder + ": " + HeldIp.said(gate));
             Thread.sleep(20);
         }
         assertTrue(read(gate.resolve("err")).contains("locked by PID " + holder), read(gate.resolve("err")));
-    }
-
-    private static void awaitFile(Process p, Path file) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(file)) {
-            assertTrue(p.isAlive() && System.nanoTime() < deadline, "never got to the held step");
-            Thread.sleep(20);
-        }
-    }
-
-    private static String read(Path f) throws java.io.IOException {
-        return Files.exists(f) ? Files.readString(f) : "";
     }
 }
