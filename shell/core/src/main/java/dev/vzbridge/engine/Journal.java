@@ -316,6 +316,35 @@ public final class Journal {
         return out;
     }
 
+    /**
+     * Whether the last whole line is a state after which nothing runs (committed, rolled back,
+     * undone, drift): read from the file's tail only. False when unsure (then read it whole).
+     */
+    public boolean endsClosed() {
+        synchronized (this) {
+            if (memory != null) return false;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, 8192);
+            ByteBuffer buf = ByteBuffer.allocate(n);
+            while (buf.hasRemaining() && ch.read(buf, size - n + buf.position()) > 0) {
+                // read the tail
+            }
+            String tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            int end = tail.lastIndexOf('\n');
+            if (end < 0) return false;
+            int start = tail.lastIndexOf('\n', end - 1) + 1;
+            if (start == 0 && size > n) return false; // the last line is longer than the tail read
+            JournalRecord last = JournalJson.read(tail.substring(start, end));
+            if (!(last instanceof JournalRecord.State st)) return false;
+            TxState state = TxState.of(st.state());
+            return state != TxState.APPLYING && state != TxState.ROLLING_BACK && state != TxState.PENDING_CONFIRM;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public TxLog log() {
         return TxLog.of(txid, read());
     }

@@ -13,9 +13,18 @@ public final class Pending {
     /** The journals under root read once: transactions, and why others could not be read. */
     record Scan(List<TxLog> logs, List<String> damaged) {
         static Scan of(Path root) {
+            return of(root, false);
+        }
+
+        /**
+         * @param openOnly skip journals whose last line is a closing state (committed, rolled back …):
+         *                 they are neither unfinished nor awaiting confirm, and need not be read whole
+         */
+        static Scan of(Path root, boolean openOnly) {
             List<TxLog> logs = new ArrayList<>();
             List<String> damaged = new ArrayList<>();
             for (Journal j : Journal.all(root)) {
+                if (openOnly && j.endsClosed()) continue;
                 try {
                     TxLog l = j.log();
                     if (l.header() != null) logs.add(l); // a crash before the header: not a transaction
@@ -49,7 +58,8 @@ public final class Pending {
 
     /** Why a new transaction must wait, or null. */
     static String describe(Path root) {
-        Scan scan = Scan.of(root);
+        // Asked before every transaction: reading every old journal whole made a long run of them quadratic.
+        Scan scan = Scan.of(root, true);
         for (TxLog l : scan.awaitingConfirm()) {
             long left = Math.max(0, (deadline(l).orElse(0L) - System.currentTimeMillis() + 999) / 1000);
             return "transaction " + l.txid() + " awaits confirm (" + left + " s left): run 'confirm' or let it roll back first";

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JournalTest {
@@ -95,5 +96,23 @@ class JournalTest {
         assertEquals(samplePlan(), log.plan());
         assertTrue(log.plan().changes().get(1).steps().get(2).apply() instanceof Exec e && e.stdin().contains("$(x)"));
         assertTrue(log.plan().changes().get(1).steps().get(1).apply() instanceof DeleteFile);
+    }
+
+    /** Pending.describe skips journals that end closed, reading only their tail; anything unsure is read whole. */
+    @Test
+    void aJournalEndsClosedOnlyAfterAClosingState() throws Exception {
+        Journal j = Journal.create(root, "t3");
+        j.append(new JournalRecord.PlanRecord(samplePlan()));
+        j.append(Reverter.state(TxState.APPLYING, null, null));
+        assertFalse(Journal.open(j.file()).endsClosed(), "applying");
+        j.append(Reverter.state(TxState.PENDING_CONFIRM, "confirm within 9 s", 1L));
+        assertFalse(Journal.open(j.file()).endsClosed(), "awaiting confirm");
+        j.append(Reverter.state(TxState.COMMITTED, null, null));
+        assertTrue(Journal.open(j.file()).endsClosed(), "committed");
+        Files.writeString(j.file(), "{\"rec\":\"state\",\"sta", java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(Journal.open(j.file()).endsClosed(), "a torn last line is not a record: committed still");
+        assertEquals(TxState.COMMITTED, Journal.open(j.file()).log().state());
+        j.append(Reverter.state(TxState.ROLLING_BACK, "undo", null));
+        assertFalse(Journal.open(j.file()).endsClosed(), "rolling back again (undo)");
     }
 }
