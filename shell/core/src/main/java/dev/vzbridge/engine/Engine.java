@@ -7,6 +7,7 @@ import dev.vzbridge.host.HostAccess;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -34,6 +35,8 @@ public final class Engine {
     private final PrintWriter progress;
     private final TxAdmin admin;
     private List<Plan> group;
+    /** Of the open group: a check's description → the batch line ("FILE:LINE") that asked for it. */
+    private final Map<String, String> groupOrigins = new java.util.LinkedHashMap<>();
     private String groupLabel;
     private String pendingTxid;
     private boolean quietGroup;
@@ -78,6 +81,16 @@ public final class Engine {
     }
 
     /**
+     * Like {@link #submit(Plan, String, long, Supplier)}, for the command at {@code where}
+     * (a batch's "FILE:LINE", or null): in a transaction, a check of the plan that fails
+     * after the commit names it.
+     */
+    public Submission submit(Plan plan, String commandLine, long plannedAt, Supplier<Plan> replan, String where) {
+        if (group != null && where != null) plan.checks().forEach(c -> groupOrigins.putIfAbsent(c.describe(), where));
+        return submit(plan, commandLine, plannedAt, replan);
+    }
+
+    /**
      * Like {@link #submit(Plan, String)}, for a plan made at {@code plannedAt} (epoch
      * millis, taken before observing): if another transaction held the host lock since
      * then, the plan is made again under the lock by {@code replan}, and a command that
@@ -90,10 +103,10 @@ public final class Engine {
             int changes = group.stream().mapToInt(p -> p.changes().size()).sum();
             return new Submission.Queued(plan, commandLine, changes, quietGroup);
         }
-        return run(plan, commandLine, new Transaction.Replan(plannedAt, replan));
+        return run(plan, commandLine, new Transaction.Replan(plannedAt, replan), Map.of());
     }
 
-    private Submission run(Plan plan, String commandLine, Transaction.Replan replan) {
+    private Submission run(Plan plan, String commandLine, Transaction.Replan replan, Map<String, String> checkOrigins) {
         if (plan.isEmpty()) return new Submission.NothingToDo(commandLine);
         int confirm = settings.confirmSeconds();
         Origin origin = Origin.current();
@@ -107,7 +120,7 @@ public final class Engine {
             }
         }
         Transaction.Settings tx = new Transaction.Settings(settings.lockWait(), settings.verify(), confirm,
-            System.console() != null, origin, watchdog, guardian, confirmHow);
+            System.console() != null, origin, watchdog, guardian, confirmHow, checkOrigins);
         Outcome o = new Transaction(node, tx, progress).apply(plan, commandLine, replan);
         if (o.state() == TxState.PENDING_CONFIRM) pendingTxid = o.txid();
         return new Submission.Applied(o, plan);
@@ -127,6 +140,7 @@ public final class Engine {
         if (group != null) throw new UsageException("a transaction is already open ('commit' or 'abort' it first)");
         quietGroup = quiet;
         group = new ArrayList<>();
+        groupOrigins.clear();
         groupLabel = label == null || label.isBlank() ? "transaction" : label;
     }
 
@@ -138,12 +152,14 @@ public final class Engine {
         if (group == null) throw new UsageException("no open transaction ('begin' opens one)");
         List<Plan> plans = group;
         String label = groupLabel;
+        Map<String, String> origins = Map.copyOf(groupOrigins);
         group = null;
         groupLabel = null;
+        groupOrigins.clear();
         Optional<Plan> combined = plans.stream().reduce(Plan::then);
         if (combined.isEmpty()) return new Submission.NothingToDo("empty transaction");
         Plan plan = combined.get();
-        return run(plan, "begin " + label + ": " + plan.command(), Transaction.Replan.NONE);
+        return run(plan, "begin " + label + ": " + plan.command(), Transaction.Replan.NONE, origins);
     }
 
     public void abort() {

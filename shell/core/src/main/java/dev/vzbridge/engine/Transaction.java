@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,8 +28,16 @@ final class Transaction {
      * @param watchdog       starts the process that owns the confirm deadline
      * @param guardian       starts the process that rolls back if this one dies mid-transaction
      */
+    /** @param checkOrigins a check's description → where its command came from (a batch's "FILE:LINE") */
     record Settings(Duration lockWait, boolean verify, int confirmSeconds, boolean terminal, Origin origin,
-                    Watchdog.Launcher watchdog, Guardian.Launcher guardian, String confirmHow) {
+                    Watchdog.Launcher watchdog, Guardian.Launcher guardian, String confirmHow, Map<String, String> checkOrigins) {
+    }
+
+    /** "FILE:LINE: " of the command a failed check (its description, maybe with the cause after ": ") belongs to. */
+    private String originOf(String failed) {
+        for (Map.Entry<String, String> e : settings.checkOrigins().entrySet())
+            if (failed.equals(e.getKey()) || failed.startsWith(e.getKey() + ": ")) return e.getValue() + ": ";
+        return "";
     }
 
     /**
@@ -202,7 +211,7 @@ final class Transaction {
             }
             if (!failed.isEmpty() && stopReason(journal) == null) {
                 List<String> why = new ArrayList<>();
-                failed.forEach(f -> why.add("check failed: " + f));
+                failed.forEach(f -> why.add(originOf(f) + "check failed: " + f));
                 return Reverter.revert(journal, node, why, TxState.ROLLED_BACK);
             }
         }

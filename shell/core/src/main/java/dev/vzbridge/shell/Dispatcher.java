@@ -77,7 +77,7 @@ public final class Dispatcher {
         String label = parsed.path();
         session.planning(where == null ? label : where + ": " + label);
         try {
-            return run(parsed, Tokenizer.quote(words));
+            return run(parsed, Tokenizer.quote(words), where);
         } catch (UsageException e) {
             return fail(where, ErrorText.prefixed(label, ErrorText.of(e)), 2, null);
         } catch (CommandLine.ParameterException e) {
@@ -90,8 +90,11 @@ public final class Dispatcher {
         }
     }
 
-    /** @param commandLine the words as read, quoted back: the plan's title and the journal's record */
-    private int run(Parsed parsed, String commandLine) {
+    /**
+     * @param commandLine the words as read, quoted back: the plan's title and the journal's record
+     * @param where       a batch's "FILE:LINE", or null
+     */
+    private int run(Parsed parsed, String commandLine, String where) {
         Object command = parsed.command();
         if (command instanceof EngineCommands.PlanCommand plan) return planMode(plan);
         if (command instanceof BuiltinCommand builtin) return builtin.run(session);
@@ -115,7 +118,7 @@ public final class Dispatcher {
             }
             // Planned again under the host lock if another change got there first.
             return session.engine().submit(plan, commandLine, plannedAt,
-                () -> planning.plan(session.newContext(commandLine)));
+                () -> planning.plan(session.newContext(commandLine)), where);
         }
         throw new UsageException(parsed.path() + ": missing subcommand; try 'help " + parsed.path() + "'");
     }

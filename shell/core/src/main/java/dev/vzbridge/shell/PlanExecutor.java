@@ -20,6 +20,14 @@ public interface PlanExecutor {
         return submit(plan, commandLine);
     }
 
+    /**
+     * Like the above, for the command at {@code where} (a batch's "FILE:LINE", or null):
+     * a check of the plan that fails after a transaction's commit names it.
+     */
+    default int submit(Plan plan, String commandLine, long plannedAt, java.util.function.Supplier<Plan> replan, String where) {
+        return submit(plan, commandLine, plannedAt, replan);
+    }
+
     /** Opens a transaction: later plans accumulate until {@link #commit}. */
     void begin(String label);
 

@@ -73,6 +73,11 @@ public final class RenderedEngine implements PlanExecutor {
     }
 
     @Override
+    public int submit(Plan plan, String commandLine, long plannedAt, Supplier<Plan> replan, String where) {
+        return settled(printer.submission(engine.submit(plan, commandLine, plannedAt, replan, where)));
+    }
+
+    @Override
     public void begin(String label) {
         engine.begin(label);
     }
