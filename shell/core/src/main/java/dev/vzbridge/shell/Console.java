@@ -56,6 +56,7 @@ public final class Console {
         LineReader reader = reader();
         session.engine().setConsole(true);
         session.setWidth(terminal::getWidth);
+        session.setPager(text -> Pager.page(terminal, text));
         session.setClearScreen(() -> {
             terminal.puts(org.jline.utils.InfoCmp.Capability.clear_screen);
             terminal.flush();
@@ -80,6 +81,7 @@ public final class Console {
             return loop(session, reader);
         } finally {
             ticker.shutdownNow();
+            session.setPager(text -> false); // the terminal is the console's: output after it is printed as it is
         }
     }
 

@@ -55,11 +55,20 @@ public final class Printer {
         return colour;
     }
 
-    /** A command's report: its text, or its data under --json. */
+    /** Long report text through $PAGER: set by the console (elsewhere text is printed as it is). */
+    private java.util.function.Predicate<String> pager = text -> false;
+
+    public void setPager(java.util.function.Predicate<String> pager) {
+        this.pager = pager;
+    }
+
+    /** A command's report: its text (through the pager when it takes it), or its data under --json. */
     public void report(Report report) {
         if (json()) {
             Envelope.of(report.exitCode(), false).result(report.data()).print(out);
         } else if (report.text() != null && !report.text().isEmpty()) {
+            out.flush();
+            if (pager.test(report.text())) return;
             out.print(report.text().endsWith("\n") ? report.text() : report.text() + "\n");
         }
         out.flush();

@@ -150,6 +150,11 @@ public final class Session {
         return System.console() != null && !options.json ? printer.err() : null;
     }
 
+    /** Long output through $PAGER; set by the console (elsewhere output is printed as it is). */
+    public void setPager(java.util.function.Predicate<String> pager) {
+        printer.setPager(pager);
+    }
+
     /** Prints a report as text, or as JSON under --json. */
     public void report(Report report) {
         printer.report(report);
