@@ -5,6 +5,7 @@ import dev.vzbridge.api.plan.DeleteFile;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.RestoreFile;
 import dev.vzbridge.api.plan.WriteFile;
+import dev.vzbridge.engine.journal.FileBackup;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
 import dev.vzbridge.exec.RunnerException;

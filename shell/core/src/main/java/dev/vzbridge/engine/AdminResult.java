@@ -1,5 +1,7 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.TxState;
+
 import java.util.List;
 
 /** What confirm, recover, undo and history did: the shell renders it. */

@@ -3,6 +3,9 @@ package dev.vzbridge.engine;
 import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
+import dev.vzbridge.engine.journal.JournalRecord;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -2,6 +2,10 @@ package dev.vzbridge.engine;
 
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.Pending;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 import dev.vzbridge.host.HostAccess;
 
 import java.io.PrintWriter;

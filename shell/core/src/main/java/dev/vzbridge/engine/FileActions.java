@@ -1,6 +1,7 @@
 package dev.vzbridge.engine;
 
 import dev.vzbridge.api.plan.Action;
+import dev.vzbridge.engine.journal.FileBackup;
 
 /**
  * Carries out the actions that run no program (write, delete or restore a file under

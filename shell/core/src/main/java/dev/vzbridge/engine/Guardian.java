@@ -1,5 +1,8 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 import dev.vzbridge.exec.ProcessRunner;
 
 import java.io.File;

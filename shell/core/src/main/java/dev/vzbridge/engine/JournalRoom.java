@@ -1,6 +1,7 @@
 package dev.vzbridge.engine;
 
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.engine.journal.Journal;
 
 import java.io.IOException;
 import java.nio.file.Files;

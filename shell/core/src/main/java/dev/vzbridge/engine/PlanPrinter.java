@@ -8,6 +8,7 @@ import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.RestoreFile;
 import dev.vzbridge.api.plan.WriteFile;
+import dev.vzbridge.engine.journal.JournalJson;
 import dev.vzbridge.exec.PrefixRunner;
 
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,15 @@
 package dev.vzbridge.engine;
 
 import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.engine.journal.AuditLog;
+import dev.vzbridge.engine.journal.FileHashes;
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.JournalRecord;
+import dev.vzbridge.engine.journal.Snapshot;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -107,7 +113,7 @@ final class Reverter {
     }
 
     static JournalRecord.State state(TxState s, String detail, Long deadline) {
-        return new JournalRecord.State(s.word(), Instant.now().toString(), detail, deadline);
+        return JournalRecord.State.of(s, detail, deadline);
     }
 
     static void audit(Node node, TxLog log, String result) {

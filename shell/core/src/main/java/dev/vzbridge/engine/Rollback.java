@@ -2,6 +2,9 @@ package dev.vzbridge.engine;
 
 import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.JournalRecord;
+import dev.vzbridge.engine.journal.TxLog;
 
 import java.util.ArrayList;
 import java.util.List;

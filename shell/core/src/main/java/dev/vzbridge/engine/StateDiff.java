@@ -5,6 +5,7 @@ import dev.vzbridge.api.host.Container;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
+import dev.vzbridge.engine.journal.Snapshot;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,6 +2,7 @@ package dev.vzbridge.engine;
 
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.engine.journal.TxLog;
 
 import java.util.ArrayList;
 import java.util.List;

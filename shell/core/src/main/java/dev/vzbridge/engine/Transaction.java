@@ -7,6 +7,16 @@ import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.engine.journal.AuditLog;
+import dev.vzbridge.engine.journal.FileBackup;
+import dev.vzbridge.engine.journal.FileHashes;
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.JournalRecord;
+import dev.vzbridge.engine.journal.Pending;
+import dev.vzbridge.engine.journal.Snapshot;
+import dev.vzbridge.engine.journal.TxIds;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 import dev.vzbridge.host.NodeAddress;
 
 import java.io.PrintWriter;

@@ -1,6 +1,11 @@
 package dev.vzbridge.engine;
 
 import dev.vzbridge.api.command.UsageException;
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.JournalRecord;
+import dev.vzbridge.engine.journal.Pending;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,5 +1,13 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.AuditLog;
+import dev.vzbridge.engine.journal.FileHashes;
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.JournalJson;
+import dev.vzbridge.engine.journal.JournalRecord;
+import dev.vzbridge.engine.journal.Pending;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.host.HostAccessFactory;
 import dev.vzbridge.host.NodeAddress;

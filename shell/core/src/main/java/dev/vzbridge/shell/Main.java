@@ -2,9 +2,9 @@ package dev.vzbridge.shell;
 
 import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.UsageException;
-import dev.vzbridge.engine.Pending;
 import dev.vzbridge.engine.SignalDeferral;
 import dev.vzbridge.engine.EngineSettings;
+import dev.vzbridge.engine.journal.Pending;
 import dev.vzbridge.host.HostAccess;
 import dev.vzbridge.plugins.DirectoryPolicy;
 import dev.vzbridge.plugins.PluginLoader;

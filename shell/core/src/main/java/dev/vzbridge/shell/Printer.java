@@ -6,8 +6,8 @@ import dev.vzbridge.engine.AdminResult;
 import dev.vzbridge.engine.Outcome;
 import dev.vzbridge.engine.PlanPrinter;
 import dev.vzbridge.engine.Submission;
-import dev.vzbridge.engine.TxState;
 import dev.vzbridge.engine.TxSummary;
+import dev.vzbridge.engine.journal.TxState;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

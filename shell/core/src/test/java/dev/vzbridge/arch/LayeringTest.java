@@ -8,8 +8,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layers point one way: shell → engine → host → exec. Commands and all output
- * live in the shell; the engine returns values; the host knows nothing of
+ * The layers point one way: shell → engine → host → exec, and inside the engine,
+ * engine → engine.journal. Commands and all output live in the shell; the engine
+ * returns values; the journal only records them; the host knows nothing of
  * transactions. Main code only: tests may reach across to drive the real thing.
  */
 @AnalyzeClasses(packages = "dev.vzbridge", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,6 +27,13 @@ class LayeringTest {
         .that().resideInAPackage("dev.vzbridge.host..")
         .should().dependOnClassesThat().resideInAPackage("dev.vzbridge.engine..")
         .because("the engine uses the host, never the other way round");
+
+    @ArchTest
+    static final ArchRule theJournalKnowsNoEngine = noClasses()
+        .that().resideInAPackage("dev.vzbridge.engine.journal..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.vzbridge.engine", "dev.vzbridge.exec..",
+            "dev.vzbridge.tools..", "dev.vzbridge.lab..", "dev.vzbridge.plugins..")
+        .because("the journal records transactions as values; the engine runs them, never the other way round");
 
     @ArchTest
     static final ArchRule runnersStandAlone = noClasses()

@@ -1,5 +1,9 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.FileHashes;
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Change;

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.FileHashes;
 import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.shell.RenderedEngine;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.Journal;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.host.HostAccess;

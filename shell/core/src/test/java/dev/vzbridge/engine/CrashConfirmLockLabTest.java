@@ -1,5 +1,10 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.JournalRecord;
+import dev.vzbridge.engine.journal.Pending;
+import dev.vzbridge.engine.journal.TxLog;
+import dev.vzbridge.engine.journal.TxState;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;

@@ -1,5 +1,7 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.TxState;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;

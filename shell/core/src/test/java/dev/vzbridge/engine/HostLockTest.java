@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.Journal;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Change;

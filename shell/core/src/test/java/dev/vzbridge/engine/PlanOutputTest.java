@@ -1,5 +1,6 @@
 package dev.vzbridge.engine;
 
+import dev.vzbridge.engine.journal.FileHashes;
 import dev.vzbridge.shell.RenderedEngine;
 import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.HostState;

@@ -4,6 +4,7 @@ import dev.vzbridge.api.plan.Change;
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.engine.journal.TxLog;
 import dev.vzbridge.exec.ExecResult;
 import org.junit.jupiter.api.Test;
 

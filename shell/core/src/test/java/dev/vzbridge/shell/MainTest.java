@@ -152,10 +152,10 @@ class MainTest {
 
     @Test
     void everyInvocationWarnsOfAnUnfinishedTransactionInOneLine(@TempDir Path root) {
-        dev.vzbridge.engine.Journal j = dev.vzbridge.engine.Journal.create(root, "20261201-000000-000-dead");
-        j.append(new dev.vzbridge.engine.JournalRecord.Header("20261201-000000-000-dead", "t", "root", null,
+        dev.vzbridge.engine.journal.Journal j = dev.vzbridge.engine.journal.Journal.create(root, "20261201-000000-000-dead");
+        j.append(new dev.vzbridge.engine.journal.JournalRecord.Header("20261201-000000-000-dead", "t", "root", null,
             "bridge create br0 --nic eth0", java.util.List.of(), root.toString(), null, null, null, null, 1));
-        j.append(new dev.vzbridge.engine.JournalRecord.PlanRecord(dev.vzbridge.api.plan.Plan.builder("x").build()));
+        j.append(new dev.vzbridge.engine.journal.JournalRecord.PlanRecord(dev.vzbridge.api.plan.Plan.builder("x").build()));
         for (String[] args : new String[][] {{"--root", root.toString(), "-c", "help"},
             {"--root", root.toString(), "-c", "plugin list"}, {"--root", root.toString(), "-f", "-"},
             {"--root", root.toString(), "--runtime", "netns", "-c", "history"}}) {

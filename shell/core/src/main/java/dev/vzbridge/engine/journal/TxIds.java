@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
@@ -6,14 +6,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Transaction IDs that sort by start time: 20261127-210501-042-3fa2. */
-final class TxIds {
+public final class TxIds {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TxIds() {
     }
 
-    static String next() {
+    public static String next() {
         return ZonedDateTime.now(ZoneOffset.UTC).format(FORMAT) + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
     }
 }

@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
@@ -53,7 +53,7 @@ class PlanJsonTest {
         Plan p = JournalJson.MAPPER.readValue(old, Plan.class);
         assertEquals(List.of(), p.changes().get(0).steps().get(0).effects());
         assertEquals(List.of(Check.Link.noMaster(null, "br0"), Check.Route.defaultVia(null, "10.0.0.1", "br0")), p.checks());
-        assertTrue(Verifier.holds(p.checks().get(0), new dev.vzbridge.api.host.HostState(
+        assertTrue(((Check.OfState) p.checks().get(0)).holds(new dev.vzbridge.api.host.HostState(
             List.of(new Link("br0", 1, "bridge", null, true, null, null, null)), List.of(), List.of(), List.of())));
     }
 }

@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +11,8 @@ public final class Pending {
     }
 
     /** The journals under root read once: transactions, and why others could not be read. */
-    record Scan(List<TxLog> logs, List<String> damaged) {
-        static Scan of(Path root) {
+    public record Scan(List<TxLog> logs, List<String> damaged) {
+        public static Scan of(Path root) {
             return of(root, false);
         }
 
@@ -20,7 +20,7 @@ public final class Pending {
          * @param openOnly skip journals whose last line is a closing state (committed, rolled back …):
          *                 they are neither unfinished nor awaiting confirm, and need not be read whole
          */
-        static Scan of(Path root, boolean openOnly) {
+        public static Scan of(Path root, boolean openOnly) {
             List<TxLog> logs = new ArrayList<>();
             List<String> damaged = new ArrayList<>();
             for (Journal j : Journal.all(root)) {
@@ -35,16 +35,16 @@ public final class Pending {
             return new Scan(logs, damaged);
         }
 
-        List<TxLog> unfinished() {
+        public List<TxLog> unfinished() {
             return logs.stream().filter(TxLog::isUnfinished).toList();
         }
 
-        List<TxLog> awaitingConfirm() {
+        public List<TxLog> awaitingConfirm() {
             return logs.stream().filter(l -> l.state() == TxState.PENDING_CONFIRM).toList();
         }
     }
 
-    static List<TxLog> awaitingConfirm(Path root) {
+    public static List<TxLog> awaitingConfirm(Path root) {
         return Scan.of(root).awaitingConfirm();
     }
 
@@ -52,12 +52,12 @@ public final class Pending {
         return Scan.of(root).unfinished();
     }
 
-    static Optional<Long> deadline(TxLog log) {
+    public static Optional<Long> deadline(TxLog log) {
         return log.stateRecord().map(JournalRecord.State::deadline);
     }
 
     /** Why a new transaction must wait, or null. */
-    static String describe(Path root) {
+    public static String describe(Path root) {
         // Asked before every transaction: reading every old journal whole made a long run of them quadratic.
         Scan scan = Scan.of(root, true);
         for (TxLog l : scan.awaitingConfirm()) {

@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 /** Where a transaction stands, as written in its journal. */
 public enum TxState {

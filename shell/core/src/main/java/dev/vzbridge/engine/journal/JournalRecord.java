@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -8,6 +8,7 @@ import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.host.NodeAddress;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /** One line of a transaction journal. Steps are addressed by change and step index (0-based). */
@@ -87,5 +88,9 @@ public sealed interface JournalRecord {
      * @param deadline epoch millis when a pending transaction is rolled back, else null
      */
     record State(String state, String time, String detail, Long deadline) implements JournalRecord {
+        /** The transaction enters state {@code s} now. */
+        public static State of(TxState s, String detail, Long deadline) {
+            return new State(s.word(), Instant.now().toString(), detail, deadline);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** JSON for journal lines: record components only (derived getters such as isEmpty() stay out). */
-final class JournalJson {
+public final class JournalJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
         .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
         .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
@@ -19,7 +19,7 @@ final class JournalJson {
     private JournalJson() {
     }
 
-    static String write(JournalRecord r) {
+    public static String write(JournalRecord r) {
         try {
             return MAPPER.writeValueAsString(r);
         } catch (JsonProcessingException e) {
@@ -37,7 +37,7 @@ final class JournalJson {
     }
 
     /** Any value in the journal's form, as a tree (the plan in a JSON envelope). */
-    static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
     }
 

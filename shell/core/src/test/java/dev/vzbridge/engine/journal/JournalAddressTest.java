@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 import dev.vzbridge.host.NodeAddress;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.vzbridge.engine;
+package dev.vzbridge.engine.journal;
 
 import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.BridgeInfo;
@@ -103,16 +103,16 @@ class JournalTest {
     void aJournalEndsClosedOnlyAfterAClosingState() throws Exception {
         Journal j = Journal.create(root, "t3");
         j.append(new JournalRecord.PlanRecord(samplePlan()));
-        j.append(Reverter.state(TxState.APPLYING, null, null));
+        j.append(JournalRecord.State.of(TxState.APPLYING, null, null));
         assertFalse(Journal.open(j.file()).endsClosed(), "applying");
-        j.append(Reverter.state(TxState.PENDING_CONFIRM, "confirm within 9 s", 1L));
+        j.append(JournalRecord.State.of(TxState.PENDING_CONFIRM, "confirm within 9 s", 1L));
         assertFalse(Journal.open(j.file()).endsClosed(), "awaiting confirm");
-        j.append(Reverter.state(TxState.COMMITTED, null, null));
+        j.append(JournalRecord.State.of(TxState.COMMITTED, null, null));
         assertTrue(Journal.open(j.file()).endsClosed(), "committed");
         Files.writeString(j.file(), "{\"rec\":\"state\",\"sta", java.nio.file.StandardOpenOption.APPEND);
         assertTrue(Journal.open(j.file()).endsClosed(), "a torn last line is not a record: committed still");
         assertEquals(TxState.COMMITTED, Journal.open(j.file()).log().state());
-        j.append(Reverter.state(TxState.ROLLING_BACK, "undo", null));
+        j.append(JournalRecord.State.of(TxState.ROLLING_BACK, "undo", null));
         assertFalse(Journal.open(j.file()).endsClosed(), "rolling back again (undo)");
     }
 }
