@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * Consecutive {@code ip} steps for one namespace as one {@code ip [-n NS] -batch -}: one
  * process instead of one per step. ip stops at the first line that fails and names it
  * ("Command failed -:N"), so the lines before it ran, that one failed and the rest did not.
+ * A rollback's undos run with {@code -force}: ip goes on after a failed line and names each.
  */
 final class IpBatch {
     /** Words ip's batch reader takes literally: no quotes, backslashes, comment signs or blanks. */
@@ -74,6 +75,14 @@ final class IpBatch {
         return netns == null ? List.of("ip", "-batch", "-") : List.of("ip", "-n", netns, "-batch", "-");
     }
 
+    /**
+     * {@code ip [-n NS] -force -batch -}: every line runs whatever an earlier one did, as a
+     * rollback's undos do (an undo that fails never stops the others).
+     */
+    static List<String> forcedArgv(String netns) {
+        return netns == null ? List.of("ip", "-force", "-batch", "-") : List.of("ip", "-n", netns, "-force", "-batch", "-");
+    }
+
     static String stdin(List<Line> lines) {
         StringBuilder in = new StringBuilder();
         for (Line l : lines) in.append(String.join(" ", l.words())).append('\n');
@@ -92,6 +101,31 @@ final class IpBatch {
         boolean allDone() {
             return failedLine < 0 && !unknown;
         }
+    }
+
+    /**
+     * What a {@link #forcedArgv -force} batch's result says of its lines: the 0-based lines that
+     * failed, each with ip's complaint (what it printed before that line's "Command failed"); every
+     * other line ran. Empty when all ran. Null when ip stopped without accounting for every line
+     * (an argument error ends it at once, exit 255; a timeout): any line may or may not have run.
+     */
+    static java.util.Map<Integer, String> failedLines(ExecResult r, int lines) {
+        if (r.ok()) return java.util.Map.of();
+        if (r.timedOut() || r.exitCode() != 1) return null;
+        java.util.Map<Integer, String> failed = new java.util.LinkedHashMap<>();
+        StringBuilder said = new StringBuilder();
+        for (String l : r.stderr().split("\n")) {
+            Matcher m = FAILED_LINE.matcher(l);
+            if (!m.matches()) {
+                if (!l.isBlank()) said.append(said.length() > 0 ? "; " : "").append(l.strip());
+                continue;
+            }
+            int n = Integer.parseInt(m.group(1)) - 1;
+            if (n < 0 || n >= lines) return null;
+            failed.put(n, said.length() > 0 ? said.toString() : "ip exited with 1");
+            said.setLength(0);
+        }
+        return failed.isEmpty() ? null : failed;
     }
 
     static Verdict verdict(ExecResult r, int lines) {

@@ -52,7 +52,7 @@ final class Reverter {
         journal.append(state(TxState.ROLLING_BACK, String.join("; ", reason), null));
         ActionExecutor exec = new ActionExecutor(node, ActionTimeout.get());
         List<String> details = new ArrayList<>(reason);
-        details.addAll(Rollback.run(journal, exec));
+        details.addAll(Rollback.run(journal, exec, StepRuns.enabled(node.address().tools())));
         TxLog log = journal.log();
         if (log.plan() != null) removeStrayTempFiles(node, log);
         Snapshot before = log.before().orElse(null);

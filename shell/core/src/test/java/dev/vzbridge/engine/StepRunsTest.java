@@ -73,6 +73,25 @@ class StepRunsTest {
             "a batch that timed out may have run any line");
     }
 
+    /** A rollback's -force batch goes on after a failed line: each failed line, with what ip said just before it. */
+    @Test
+    void aForcedBatchNamesEveryFailedLine() {
+        ExecResult r = new ExecResult(List.of("ip", "-force", "-batch", "-"), 1, "",
+            "Error: ipv4: Address not found.\nCommand failed -:2\nCannot find device \"v9\"\nCommand failed -:4\n", false);
+        assertEquals(java.util.Map.of(1, "Error: ipv4: Address not found.", 3, "Cannot find device \"v9\""),
+            IpBatch.failedLines(r, 5));
+        assertEquals(java.util.Map.of(), IpBatch.failedLines(new ExecResult(List.of("ip"), 0, "", "", false), 5));
+        assertNull(IpBatch.failedLines(new ExecResult(List.of("ip"), 255, "",
+            "Command failed -:1\nError: argument \"x\" is wrong: Device does not exist\n", false), 5),
+            "ip ended at an argument error: the lines after it never ran, which it does not say");
+        assertNull(IpBatch.failedLines(new ExecResult(List.of("ip"), 1, "", "Command failed -:1\n", true), 5), "timed out");
+        assertNull(IpBatch.failedLines(new ExecResult(List.of("ip"), 1, "", "something\n", false), 5), "no line named");
+        assertNull(IpBatch.failedLines(new ExecResult(List.of("ip"), 1, "", "Command failed -:9\n", false), 5),
+            "a line the batch does not have");
+        assertEquals(List.of("ip", "-n", "ct1", "-force", "-batch", "-"), IpBatch.forcedArgv("ct1"));
+        assertEquals(List.of("ip", "-force", "-batch", "-"), IpBatch.forcedArgv(null));
+    }
+
     private static TxLog.StepRef r(int c, int s) {
         return new TxLog.StepRef(c, s);
     }

@@ -75,26 +75,53 @@ public final class FailureInjectingRunner implements CommandRunner, FileActions.
     /**
      * An ip -batch counts each of its lines as the command it stands for. The lines before
      * one that is to fail run (as a batch), then it fails the way ip reports a failed line;
-     * with {@code onHit}, the process stops right there, mid-batch.
+     * with {@code onHit}, the process stops right there, mid-batch. Under {@code -force} (a
+     * rollback's undos) ip goes on after a failed line, and so does this: the rest run too.
      */
     private ExecResult runBatch(List<String> argv, String stdin, Duration timeout) {
+        boolean force = argv.contains("-force");
         List<String> lines = stdin.lines().toList();
-        List<String> head = argv.subList(0, argv.size() - 2); // ip [-n NS]
+        List<String> head = new ArrayList<>(argv.subList(0, argv.size() - 2)); // ip [-n NS]
+        head.remove("-force");
+        StringBuilder err = new StringBuilder();
+        boolean failed = false;
+        int from = 0; // the first line not yet run or failed
         for (int i = 0; i < lines.size(); i++) {
             List<String> command = new ArrayList<>(head);
             command.addAll(List.of(lines.get(i).split(" ")));
             if (!shouldFail(command)) continue;
             injected++;
-            if (i > 0) {
-                String before = String.join("\n", lines.subList(0, i)) + "\n";
-                ExecResult r = inner.run(argv, before, timeout);
-                if (!r.ok()) return r;
+            if (i > from) {
+                ExecResult r = inner.run(argv, String.join("\n", lines.subList(from, i)) + "\n", timeout);
+                if (!r.ok() && !force) return r;
+                if (!r.ok() && r.exitCode() != 1) return r; // ip stopped without accounting for its lines
+                failed |= !r.ok();
+                err.append(renumbered(r.stderr(), from));
             }
             if (onHit != null) onHit.run();
-            return new ExecResult(argv, 1, "", INJECTED + ": " + String.join(" ", command) + "\nCommand failed -:"
-                + (i + 1) + "\n", false);
+            String said = INJECTED + ": " + String.join(" ", command) + "\nCommand failed -:" + (i + 1) + "\n";
+            if (!force) return new ExecResult(argv, 1, "", said, false);
+            err.append(said);
+            failed = true;
+            from = i + 1;
         }
-        return inner.run(argv, stdin, timeout);
+        if (!force || from == 0) return inner.run(argv, stdin, timeout);
+        if (from < lines.size()) {
+            ExecResult r = inner.run(argv, String.join("\n", lines.subList(from, lines.size())) + "\n", timeout);
+            if (!r.ok() && r.exitCode() != 1) return r;
+            failed |= !r.ok();
+            err.append(renumbered(r.stderr(), from));
+        }
+        return new ExecResult(argv, failed ? 1 : 0, "", err.toString(), false);
+    }
+
+    /** ip's "Command failed -:N" of a batch that began at line {@code offset} of the whole. */
+    private static String renumbered(String stderr, int offset) {
+        java.util.regex.Matcher m = Pattern.compile("(?m)^Command failed -:(\\d+)$").matcher(stderr);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, "Command failed -:" + (Integer.parseInt(m.group(1)) + offset));
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static boolean isIpBatch(List<String> argv) {

@@ -12,6 +12,7 @@ import java.util.List;
 public final class RecordingRunner implements CommandRunner {
     private final CommandRunner inner;
     private final List<ExecResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> stdins = Collections.synchronizedList(new ArrayList<>());
 
     public RecordingRunner(CommandRunner inner) {
         this.inner = inner;
@@ -20,7 +21,10 @@ public final class RecordingRunner implements CommandRunner {
     @Override
     public ExecResult run(List<String> argv, String stdin, Duration timeout) {
         ExecResult r = inner.run(argv, stdin, timeout);
-        results.add(r);
+        synchronized (results) {
+            results.add(r);
+            stdins.add(stdin);
+        }
         return r;
     }
 
@@ -33,6 +37,13 @@ public final class RecordingRunner implements CommandRunner {
     /** Each command as one line, words joined by spaces. */
     public List<String> commands() {
         return results().stream().map(r -> String.join(" ", r.argv())).toList();
+    }
+
+    /** What each command was given on standard input (null for none), in the order of {@link #commands}. */
+    public List<String> stdins() {
+        synchronized (results) {
+            return java.util.Collections.unmodifiableList(new ArrayList<>(stdins));
+        }
     }
 
     public CommandRunner inner() {

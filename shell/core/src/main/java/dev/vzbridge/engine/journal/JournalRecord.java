@@ -24,6 +24,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = JournalRecord.Failed.class, name = "failed"),
     @JsonSubTypes.Type(value = JournalRecord.Undo.class, name = "undo"),
     @JsonSubTypes.Type(value = JournalRecord.UndoFailed.class, name = "undo-failed"),
+    @JsonSubTypes.Type(value = JournalRecord.UndoBatch.class, name = "undo-batch"),
     @JsonSubTypes.Type(value = JournalRecord.State.class, name = "state")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -81,6 +82,14 @@ public sealed interface JournalRecord {
     }
 
     record UndoFailed(int change, int step, int action, String problem) implements JournalRecord {
+    }
+
+    /**
+     * These undo actions are about to run together, as one {@code ip -force -batch} process.
+     * Until their undo and undo-failed records follow, any of them may or may not have run:
+     * a rollback that takes over runs them again and does not count their failures.
+     */
+    record UndoBatch(List<TxLog.UndoRef> undos, String time) implements JournalRecord {
     }
 
     /**

@@ -16,6 +16,13 @@ public final class TxLog {
     public record StepRef(int change, int step) {
     }
 
+    /** One undo action of a step: its index among the step's undo actions. */
+    public record UndoRef(int change, int step, int action) {
+        public StepRef stepRef() {
+            return new StepRef(change, step);
+        }
+    }
+
     private final String txid;
     private JournalRecord.Header header;
     private Plan plan;
@@ -27,6 +34,9 @@ public final class TxLog {
     private final Set<StepRef> notRun = new HashSet<>();
     private final Map<StepRef, FileBackup> backups = new HashMap<>();
     private final Set<String> undone = new HashSet<>();
+    /** Undo actions an undo batch named, and those whose failure was recorded. */
+    private final Set<String> undoBegun = new HashSet<>();
+    private final Set<String> undoFailed = new HashSet<>();
     private JournalRecord.State state;
     private Long confirmDeadline;
 
@@ -62,6 +72,10 @@ public final class TxLog {
             failed.add(new StepRef(f.change(), f.step()));
         } else if (r instanceof JournalRecord.Undo u) {
             undone.add(key(u.change(), u.step(), u.action()));
+        } else if (r instanceof JournalRecord.UndoFailed u) {
+            undoFailed.add(key(u.change(), u.step(), u.action()));
+        } else if (r instanceof JournalRecord.UndoBatch b) {
+            b.undos().forEach(u -> undoBegun.add(key(u.change(), u.step(), u.action())));
         } else if (r instanceof JournalRecord.State st) {
             state = st;
             if (st.deadline() != null) confirmDeadline = st.deadline();
@@ -116,6 +130,12 @@ public final class TxLog {
 
     public boolean isUndone(StepRef ref, int action) {
         return undone.contains(key(ref.change(), ref.step(), action));
+    }
+
+    /** In an undo batch that was cut short (a crash): it may or may not have run. */
+    public boolean isUndoUncertain(StepRef ref, int action) {
+        String k = key(ref.change(), ref.step(), action);
+        return undoBegun.contains(k) && !undone.contains(k) && !undoFailed.contains(k);
     }
 
     /** The last state written; APPLYING for a journal that has none (a crash right after the header). */
