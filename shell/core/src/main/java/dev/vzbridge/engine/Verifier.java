@@ -54,8 +54,19 @@ final class Verifier {
             else failed.add("no way to verify: " + c.describe());
         }
         if (!failed.isEmpty()) return failed;
+        // The pings start now, side by side with the state checks; each gets its SETTLE bound once those hold.
+        try (Pings round = new Pings(pings)) {
+            failed = stateFailures(plan, state);
+            if (!failed.isEmpty()) return failed;
+            return round.failures();
+        }
+    }
+
+    /** The state checks, looked at again until they hold or their bound (SETTLE, or the STP wait) passes. */
+    private List<String> stateFailures(Plan plan, List<Check> state) {
         long start = System.nanoTime();
         long boundMs = SETTLE.toMillis();
+        List<String> failed;
         while (true) {
             HostState s = node.probe().observe(plan.containers());
             lastSeen = s;
@@ -75,27 +86,63 @@ final class Verifier {
             sleep(POLL_MS);
         }
         progress.done();
-        if (!failed.isEmpty()) return failed;
-        return failedPings(pings);
+        return failed;
     }
 
-    /** Independent pings run side by side (bounded), each within its own SETTLE bound; failures in plan order. */
-    private List<String> failedPings(List<Check.Ping> pings) {
-        if (pings.isEmpty()) return List.of();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PING_PARALLEL, pings.size()), r -> {
-            Thread t = new Thread(r, "verify-ping");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Boolean>> answers = pings.stream()
-                .map(p -> pool.submit(() -> pingWithin(p, SETTLE.toMillis()))).toList();
+    /**
+     * Independent pings, side by side (bounded): each tries until it answers, and fails once
+     * SETTLE has passed since it started and since the state checks held; closing stops them.
+     */
+    private final class Pings implements AutoCloseable {
+        private final List<Check.Ping> pings;
+        private final ExecutorService pool;
+        private final List<Future<Boolean>> answers;
+        /** System.nanoTime() when the state checks held; 0 while they are still looked at. */
+        private volatile long stateHeld;
+        private volatile boolean stopped;
+
+        Pings(List<Check.Ping> pings) {
+            this.pings = pings;
+            this.pool = pings.isEmpty() ? null : Executors.newFixedThreadPool(Math.min(PING_PARALLEL, pings.size()), r -> {
+                Thread t = new Thread(r, "verify-ping");
+                t.setDaemon(true);
+                return t;
+            });
+            this.answers = pings.stream().map(p -> pool.submit(() -> answers(p))).toList();
+        }
+
+        /** The pings that never answered, in plan order, each with its likely cause. */
+        List<String> failures() {
+            stateHeld = System.nanoTime();
             List<String> failed = new ArrayList<>();
             for (int i = 0; i < pings.size(); i++)
                 if (!answered(answers.get(i))) failed.add(pings.get(i).describe() + ": " + likelyCause(pings.get(i)));
             return failed;
-        } finally {
-            pool.shutdownNow();
+        }
+
+        private boolean answers(Check.Ping p) {
+            long start = System.nanoTime();
+            List<String> argv = List.of("ping", "-c", "1", "-W", "1", p.target().toString());
+            if (p.ct() != null && node.runtime() != null) argv = node.runtime().inside(p.ct(), argv);
+            while (!stopped) {
+                try {
+                    ExecResult r = node.runner().run(argv, null, Duration.ofSeconds(5));
+                    if (r.ok()) return true;
+                } catch (RunnerException e) {
+                    return false;
+                }
+                long held = stateHeld;
+                if (held != 0 && (System.nanoTime() - Math.max(start, held)) / 1_000_000 >= SETTLE.toMillis()) return false;
+                if (SignalDeferral.abortRequested() != null) return false;
+                sleep(POLL_MS);
+            }
+            return false;
+        }
+
+        @Override
+        public void close() {
+            stopped = true;
+            if (pool != null) pool.shutdownNow();
         }
     }
 
@@ -129,22 +176,6 @@ final class Verifier {
             }
         }
         return max;
-    }
-
-    private boolean pingWithin(Check.Ping p, long boundMs) {
-        long start = System.nanoTime();
-        List<String> argv = List.of("ping", "-c", "1", "-W", "1", p.target().toString());
-        if (p.ct() != null && node.runtime() != null) argv = node.runtime().inside(p.ct(), argv);
-        while (true) {
-            try {
-                ExecResult r = node.runner().run(argv, null, Duration.ofSeconds(5));
-                if (r.ok()) return true;
-            } catch (RunnerException e) {
-                return false;
-            }
-            if ((System.nanoTime() - start) / 1_000_000 >= boundMs || SignalDeferral.abortRequested() != null) return false;
-            sleep(POLL_MS);
-        }
     }
 
     /** A state check verifies itself; any other kind but a ping has no way to be proven here and fails. */
