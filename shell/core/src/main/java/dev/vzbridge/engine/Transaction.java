@@ -272,7 +272,7 @@ final class Transaction {
                     TxState.ROLLED_BACK);
             }
             exec.run(step.apply(), backup);
-            journal.append(new JournalRecord.Done(ci, si));
+            journal.appendAllUnforced(List.of(new JournalRecord.Done(ci, si)));
             return null;
         } catch (ActionFailedException e) {
             journal.append(new JournalRecord.Failed(ci, si, e.getMessage()));
@@ -311,7 +311,7 @@ final class Transaction {
                 TxState.ROLLED_BACK);
         }
         if (v.allDone()) {
-            journal.appendAll(run.stream().map(r -> new JournalRecord.Done(r.change(), r.step())).toList());
+            journal.appendAllUnforced(run.stream().map(r -> new JournalRecord.Done(r.change(), r.step())).toList());
             return null;
         }
         if (v.unknown()) {

@@ -67,11 +67,24 @@ class JournalTest {
             new JournalRecord.Failed(1, 1, "RTNETLINK answers: File exists"),
             new JournalRecord.Undo(1, 0, 0),
             new JournalRecord.UndoFailed(0, 0, 0, "no such device"),
+            new JournalRecord.UndoBatch(List.of(new TxLog.UndoRef(1, 1, 0), new TxLog.UndoRef(1, 0, 0)), "t"),
             new JournalRecord.State("pending-confirm", "t", null, 12345L));
         written.forEach(j::append);
         assertEquals(written, Journal.open(j.file()).read());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(j.file())));
         assertEquals(written.size(), Files.readAllLines(j.file()).size(), "one JSON object per line");
+    }
+
+    /** Done records go to the file at once (other processes read them: the guardian, recover); only the fsync waits. */
+    @Test
+    void recordsAppendedUnforcedAreInTheFileAtOnceAndTheNextRecordFollowsThem() {
+        Journal j = Journal.create(root, "t0");
+        j.append(new JournalRecord.Batch(List.of(new TxLog.StepRef(0, 0), new TxLog.StepRef(0, 1)), "t"));
+        j.appendAllUnforced(List.of(new JournalRecord.Done(0, 0), new JournalRecord.Done(0, 1)));
+        TxLog seen = Journal.open(j.file()).log();
+        assertTrue(seen.isDone(new TxLog.StepRef(0, 0)) && seen.isDone(new TxLog.StepRef(0, 1)), "another reader sees them");
+        j.append(new JournalRecord.Begin(0, 2, "t", null));
+        assertEquals(4, Journal.open(j.file()).read().size());
     }
 
     @Test
