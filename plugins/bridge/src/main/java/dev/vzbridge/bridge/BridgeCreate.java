@@ -7,16 +7,20 @@ import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.net.IpAddress;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.BridgeOverNic;
 import dev.vzbridge.api.recipes.BridgeSpec;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.Dad;
 import dev.vzbridge.api.recipes.Inputs;
 import dev.vzbridge.api.recipes.Moves;
 import dev.vzbridge.api.recipes.Names;
 import dev.vzbridge.api.recipes.Recipe;
 import dev.vzbridge.api.recipes.SshSession;
+import dev.vzbridge.api.recipes.Switch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,28 +33,28 @@ import java.util.List;
     "The bridge keeps the NIC's MAC (--mac nic), so the node's MAC does not change when a container starts."})
 public final class BridgeCreate implements PlanningCommand {
     @Parameters(index = "0", paramLabel = "BR", description = "The bridge to create, e.g. br0.",
-        completionCandidates = Completions.FreeBridgeNames.class)
+        converter = Converters.BridgeName.class, completionCandidates = Completions.FreeBridgeNames.class)
     String bridge;
 
     @Option(names = "--nic", required = true, paramLabel = "NIC", description = "The uplink NIC whose addresses move to the bridge.",
-        completionCandidates = Candidates.Nics.class)
+        converter = Converters.InterfaceName.class, completionCandidates = Candidates.Nics.class)
     String nic;
 
     @Option(names = "--address", paramLabel = "CIDR", description = "Address(es) for the bridge instead of the NIC's own (repeatable).")
-    List<String> addresses = new ArrayList<>();
+    List<Cidr> addresses = new ArrayList<>();
 
     @Option(names = "--gateway", paramLabel = "IP", description = "Default route via IP on the bridge, instead of the NIC's routes.")
-    String gateway;
+    IpAddress gateway;
 
     @Option(names = "--stp", paramLabel = "on|off", description = "Spanning tree (default: off).",
         completionCandidates = Completions.OnOff.class)
-    String stp;
+    Switch stp;
 
     @Option(names = "--forward-delay", paramLabel = "SECONDS", description = "Forward delay (default: 0; 2..30 with STP on).")
     Integer forwardDelay;
 
     @Option(names = "--mac", paramLabel = "nic|auto|MAC", description = "The bridge's MAC: the NIC's (default), the kernel's choice, or this one.",
-        completionCandidates = Completions.BridgeMacs.class)
+        converter = MacChoice.class, completionCandidates = Completions.BridgeMacs.class)
     String mac = BridgeSpec.MAC_NIC;
 
     @Option(names = "--no-dad", description = "Skip the duplicate-address probe before new addresses are claimed.")
@@ -58,13 +62,11 @@ public final class BridgeCreate implements PlanningCommand {
 
     @Override
     public Plan plan(CommandContext ctx) {
-        // Everything that needs no look at the host is checked before the host is observed.
-        Names.ifname("bridge name", bridge);
-        Names.ifname("--nic", nic);
-        List<Cidr> given = Inputs.hostAddresses("--address", addresses);
-        Boolean stpOn = stp == null ? null : Inputs.onOff("--stp", stp);
+        // Names, addresses, on/off and the MAC were checked as they were read; what needs two
+        // values together is checked before the host is observed.
+        List<Cidr> given = Inputs.distinct("--address", addresses);
+        Boolean stpOn = Switch.of(stp);
         if (forwardDelay != null) Inputs.seconds("--forward-delay", forwardDelay, Boolean.TRUE.equals(stpOn) ? 2 : 0, 30);
-        String macChoice = mac == null || mac.equals(BridgeSpec.MAC_NIC) || mac.equals(BridgeSpec.MAC_AUTO) ? mac : Inputs.mac("--mac", mac);
         if (gateway != null && !given.isEmpty()) Inputs.gateway("--gateway", gateway, given);
 
         HostState host = ctx.host();
@@ -74,13 +76,22 @@ public final class BridgeCreate implements PlanningCommand {
         if (given.isEmpty() && uplink.master() != null) subnets = Moves.movableAddresses(host, uplink.master());
         String gw = gateway == null ? null : Inputs.gateway("--gateway", gateway, subnets).toString();
 
-        BridgeSpec spec = new BridgeSpec(bridge, nic, given.isEmpty() ? null : given, gw, true, stpOn, forwardDelay, macChoice);
+        BridgeSpec spec = new BridgeSpec(bridge, nic, given.isEmpty() ? null : given, gw, true, stpOn, forwardDelay, mac);
         Recipe recipe = BridgeOverNic.plan(host, ctx.tools(), spec, SshSession.parse(ctx.sshConnection()));
         if (!noDad && !recipe.isEmpty()) {
             String segment = uplink.master() != null ? uplink.master() : uplink.name();
             Dad.requireUnused(ctx, host, segment, given.isEmpty() ? Moves.movableAddresses(host, uplink.name()) : given);
         }
         return recipe.toPlan(ctx, ctx.commandLine());
+    }
+
+    /** --mac: nic, auto or a MAC address. */
+    static final class MacChoice implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.equals(BridgeSpec.MAC_NIC) || value.equals(BridgeSpec.MAC_AUTO)) return value;
+            return new Converters.Mac().convert(value);
+        }
     }
 
     /** A bridge that exists with a delay below 2 s cannot switch STP on without a new delay. */

@@ -7,7 +7,7 @@ import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.BridgeRemoval;
 import dev.vzbridge.api.recipes.ContainerPorts;
-import dev.vzbridge.api.recipes.Names;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.Recipe;
 import dev.vzbridge.api.recipes.SshSession;
 import picocli.CommandLine.Command;
@@ -21,7 +21,8 @@ import java.util.TreeSet;
     "Remove BR: its addresses and routes go back to its NIC, its ports are released and the bridge is deleted.",
     "Refused while container interfaces are ports of BR, unless --force."})
 public final class BridgeDelete implements PlanningCommand {
-    @Parameters(index = "0", paramLabel = "BR", description = "The bridge to delete.", completionCandidates = Candidates.Bridges.class)
+    @Parameters(index = "0", paramLabel = "BR", description = "The bridge to delete.",
+        converter = Converters.BridgeName.class, completionCandidates = Candidates.Bridges.class)
     String bridge;
 
     @Option(names = "--force", description = "Delete even though containers lose their network on BR.")
@@ -29,7 +30,6 @@ public final class BridgeDelete implements PlanningCommand {
 
     @Override
     public Plan plan(CommandContext ctx) {
-        Names.ifname("bridge name", bridge);
         HostState host = ctx.host();
         Map<String, String> ctPorts = ContainerPorts.of(host, ctx.containers());
         Recipe recipe = BridgeRemoval.plan(host, ctx.tools(), bridge, force, ctPorts, false, SshSession.parse(ctx.sshConnection()));

@@ -9,6 +9,7 @@ import dev.vzbridge.api.command.Table;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.recipes.ContainerPorts;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,12 +18,12 @@ import java.util.Optional;
 
 @Command(name = "show", description = "One bridge in detail: MAC, STP and forward delay, addresses, ports and their STP states.")
 public final class BridgeShow implements QueryCommand {
-    @Parameters(index = "0", paramLabel = "BR", description = "The bridge.", completionCandidates = Candidates.Bridges.class)
+    @Parameters(index = "0", paramLabel = "BR", description = "The bridge.", converter = Converters.BridgeName.class,
+        completionCandidates = Candidates.Bridges.class)
     String bridge;
 
     @Override
     public Report run(CommandContext ctx) {
-        Names.ifname("bridge name", bridge);
         HostState host = ctx.host();
         Link br = Names.existingBridge(host, "bridge", bridge);
         BridgeView v = BridgeView.of(host, br, ContainerPorts.of(host, ctx.containers()));

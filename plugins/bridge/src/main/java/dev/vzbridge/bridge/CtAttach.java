@@ -7,8 +7,10 @@ import dev.vzbridge.api.host.Address;
 import dev.vzbridge.api.host.Container;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.net.IpAddress;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.ContainerVeth;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.Dad;
 import dev.vzbridge.api.recipes.Inputs;
 import dev.vzbridge.api.recipes.Names;
@@ -30,23 +32,24 @@ public final class CtAttach implements PlanningCommand {
     String ctid;
 
     @Option(names = "--bridge", required = true, paramLabel = "BR", description = "The bridge the container joins.",
-        completionCandidates = Candidates.Bridges.class)
+        converter = Converters.InterfaceName.class, completionCandidates = Candidates.Bridges.class)
     String bridge;
 
     @Option(names = "--ifname", paramLabel = "IF", description = "Interface name inside the container (default: eth0).",
-        completionCandidates = Completions.CtIfnames.class)
+        converter = Converters.InterfaceName.class, completionCandidates = Completions.CtIfnames.class)
     String ifname = "eth0";
 
     @Option(names = "--address", paramLabel = "CIDR", description = "Address(es) inside the container (repeatable).")
-    List<String> addresses = new ArrayList<>();
+    List<Cidr> addresses = new ArrayList<>();
 
     @Option(names = "--gateway", paramLabel = "IP", description = "The container's default route.")
-    String gateway;
+    IpAddress gateway;
 
     @Option(names = "--host-route", description = "Add the routes between node and container (for node<->CT traffic).")
     boolean hostRoute;
 
-    @Option(names = "--mac", paramLabel = "MAC", description = "MAC of the container's end (default: the runtime's choice).")
+    @Option(names = "--mac", paramLabel = "MAC", description = "MAC of the container's end (default: the runtime's choice).",
+        converter = Converters.Mac.class)
     String mac;
 
     @Option(names = "--no-dad", description = "Skip the duplicate-address probe on BR's segment.")
@@ -54,10 +57,7 @@ public final class CtAttach implements PlanningCommand {
 
     @Override
     public Plan plan(CommandContext ctx) {
-        Names.ifname("--bridge", bridge);
-        Names.ifname("--ifname", ifname);
-        List<Cidr> given = Inputs.hostAddresses("--address", addresses);
-        String macAddress = mac == null ? null : Inputs.mac("--mac", mac);
+        List<Cidr> given = Inputs.distinct("--address", addresses);
         if (gateway != null && !given.isEmpty()) Inputs.gateway("--gateway", gateway, given);
         Names.ctid(ctid);
         Names.runtimeAvailable(ctx.containers());
@@ -68,7 +68,7 @@ public final class CtAttach implements PlanningCommand {
         ct.addressesOf(ifname).stream().filter(a -> !a.isLinkLocal()).map(Address::parsed).forEach(subnets::add);
         String gw = gateway == null ? null : Inputs.gateway("--gateway", gateway, subnets).toString();
 
-        VethSpec spec = new VethSpec(ct.id(), ifname, bridge, given, gw, hostRoute, macAddress);
+        VethSpec spec = new VethSpec(ct.id(), ifname, bridge, given, gw, hostRoute, mac);
         Recipe recipe = ContainerVeth.attach(host, ctx.tools(), ctx.containers(), spec);
         if (!noDad && !recipe.isEmpty()) {
             List<Cidr> claimed = given.stream().filter(c -> ct.addresses().stream().noneMatch(a -> a.parsed().address().equals(c.address()))).toList();

@@ -6,6 +6,7 @@ import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.ContainerVeth;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,12 +18,11 @@ public final class CtDetach implements PlanningCommand {
     String ctid;
 
     @Option(names = "--ifname", paramLabel = "IF", description = "Interface name inside the container (default: eth0).",
-        completionCandidates = Completions.CtIfnames.class)
+        converter = Converters.InterfaceName.class, completionCandidates = Completions.CtIfnames.class)
     String ifname = "eth0";
 
     @Override
     public Plan plan(CommandContext ctx) {
-        Names.ifname("--ifname", ifname);
         Names.ctid(ctid);
         Names.runtimeAvailable(ctx.containers());
         HostState host = ctx.host();

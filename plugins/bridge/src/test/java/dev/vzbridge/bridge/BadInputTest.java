@@ -3,6 +3,7 @@ package dev.vzbridge.bridge;
 import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.FakeTools;
 import dev.vzbridge.api.recipes.Faults;
 import dev.vzbridge.api.recipes.SimHost;
@@ -129,7 +130,7 @@ class BadInputTest {
         } catch (UsageException e) {
             message = e.getMessage();
         } catch (CommandLine.ParameterException e) {
-            message = e.getMessage(); // the shell maps these to exit 2 as well
+            message = Converters.message(e); // the shell maps these to exit 2 as well
         }
         assertTrue(message.contains(problem), () -> "expected '" + problem + "' in: " + message);
         assertFalse(message.contains("\n"), "one line");

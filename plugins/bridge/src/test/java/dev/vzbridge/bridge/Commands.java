@@ -2,6 +2,7 @@ package dev.vzbridge.bridge;
 
 import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.command.QueryCommand;
+import dev.vzbridge.api.recipes.Converters;
 import picocli.CommandLine;
 
 import java.util.List;
@@ -12,7 +13,7 @@ final class Commands {
     }
 
     static Object parse(String... words) {
-        CommandLine cl = new CommandLine(new BridgePlugin().commands().get(words[0].equals("bridge") ? 0 : 1));
+        CommandLine cl = Converters.register(new CommandLine(new BridgePlugin().commands().get(words[0].equals("bridge") ? 0 : 1)));
         List<CommandLine> parsed = cl.parseArgs(java.util.Arrays.copyOfRange(words, 1, words.length)).asCommandLineList();
         return parsed.get(parsed.size() - 1).getCommand();
     }

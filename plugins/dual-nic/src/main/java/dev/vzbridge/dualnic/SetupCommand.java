@@ -4,9 +4,13 @@ import dev.vzbridge.api.command.Candidates;
 import dev.vzbridge.api.command.CommandContext;
 import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.api.net.IpAddress;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.Dad;
 import dev.vzbridge.api.recipes.SshSession;
+import dev.vzbridge.api.recipes.Switch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,32 +26,32 @@ import java.util.Optional;
     SetupRecord.PATH + " for 'dualnic teardown'."})
 public class SetupCommand implements PlanningCommand {
     @Option(names = "--external", required = true, paramLabel = "NIC", completionCandidates = Candidates.Nics.class,
-        description = "The NIC to the containers' uplink; it becomes the bridge's port.")
+        converter = Converters.InterfaceName.class, description = "The NIC to the containers' uplink; it becomes the bridge's port.")
     String external;
 
     @Option(names = "--local", required = true, paramLabel = "NIC", completionCandidates = Candidates.Nics.class,
-        description = "The NIC to the local network; it carries the node's own address and default route.")
+        converter = Converters.InterfaceName.class, description = "The NIC to the local network; it carries the node's own address and default route.")
     String local;
 
     @Option(names = "--bridge", required = true, paramLabel = "BR", completionCandidates = Candidates.Bridges.class,
-        description = "The bridge for the containers (created).")
+        converter = Converters.InterfaceName.class, description = "The bridge for the containers (created).")
     String bridge;
 
     @Option(names = "--local-address", required = true, paramLabel = "CIDR", completionCandidates = LiveValues.NodeAddresses.class,
         description = "The node's address on the local NIC, e.g. 10.0.0.2/24.")
-    String localAddress;
+    Cidr localAddress;
 
     @Option(names = "--gateway", required = true, paramLabel = "IP", completionCandidates = LiveValues.Gateways.class,
         description = "The node's default gateway, inside the local subnet.")
-    String gateway;
+    IpAddress gateway;
 
     @Option(names = "--bridge-address", paramLabel = "CIDR",
         description = "An address for the bridge, in the containers' subnet: without one the node cannot reach the containers.")
-    String bridgeAddress;
+    Cidr bridgeAddress;
 
     @Option(names = "--stp", paramLabel = "on|off", completionCandidates = LiveValues.OnOff.class,
         description = "Spanning tree on the bridge (default off).")
-    String stp;
+    Switch stp;
 
     @Option(names = "--forward-delay", paramLabel = "SECONDS",
         description = "Bridge forward delay in seconds (default 0; 2..30 with STP on).")
@@ -62,7 +66,7 @@ public class SetupCommand implements PlanningCommand {
 
     @Override
     public Plan plan(CommandContext ctx) {
-        SetupRequest req = SetupRequest.of(external, local, bridge, localAddress, gateway, bridgeAddress, stp, forwardDelay,
+        SetupRequest req = SetupRequest.of(external, local, bridge, localAddress, gateway, bridgeAddress, Switch.of(stp), forwardDelay,
             hostRoute, !noDad);
         Optional<StoredRecord> stored = StoredRecord.read(ctx.files());
         // Taken once: inside a transaction the context answers with the predicted state after expect().

@@ -2,6 +2,7 @@ package dev.vzbridge.dualnic;
 
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.host.HostState;
+import dev.vzbridge.api.recipes.Converters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -130,8 +131,10 @@ class BadInputTest {
     private static String refusal(TestContext ctx, String line) {
         try {
             Cli.plan(ctx, line);
-        } catch (UsageException | CommandLine.ParameterException e) {
+        } catch (UsageException e) {
             return e.getMessage();
+        } catch (CommandLine.ParameterException e) {
+            return Converters.message(e);
         }
         fail("accepted: " + line);
         return null;

@@ -5,6 +5,7 @@ import dev.vzbridge.api.command.PlanningCommand;
 import dev.vzbridge.api.command.QueryCommand;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.recipes.Converters;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -18,7 +19,7 @@ final class Cli {
     static Object parse(String line) {
         String[] words = line.trim().split("\\s+");
         if (!words[0].equals("dualnic")) throw new IllegalArgumentException("not a dualnic line: " + line);
-        ParseResult r = new CommandLine(new DualNicCommand()).parseArgs(Arrays.copyOfRange(words, 1, words.length));
+        ParseResult r = Converters.register(new CommandLine(new DualNicCommand())).parseArgs(Arrays.copyOfRange(words, 1, words.length));
         while (r.hasSubcommand()) r = r.subcommand();
         return r.commandSpec().userObject();
     }

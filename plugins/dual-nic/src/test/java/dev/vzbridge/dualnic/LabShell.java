@@ -10,6 +10,7 @@ import dev.vzbridge.api.command.QueryCommand;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.bridge.BridgePlugin;
 import dev.vzbridge.engine.Node;
@@ -62,7 +63,7 @@ final class LabShell {
         String[] words = line.trim().split("\\s+");
         Class<?> top = commands.get(words[0]);
         if (top == null) throw new IllegalArgumentException("no command " + words[0]);
-        CommandLine.ParseResult r = new CommandLine(top).parseArgs(Arrays.copyOfRange(words, 1, words.length));
+        CommandLine.ParseResult r = Converters.register(new CommandLine(top)).parseArgs(Arrays.copyOfRange(words, 1, words.length));
         while (r.hasSubcommand()) r = r.subcommand();
         return r.commandSpec().userObject();
     }
@@ -82,8 +83,11 @@ final class LabShell {
             }
             Plan plan = ((PlanningCommand) command).plan(context(line));
             return plan.isEmpty() ? 0 : submit(plan, null);
-        } catch (UsageException | CommandLine.ParameterException e) {
+        } catch (UsageException e) {
             err.append(e.getMessage()).append('\n');
+            return 2;
+        } catch (CommandLine.ParameterException e) {
+            err.append(Converters.message(e)).append('\n');
             return 2;
         }
     }

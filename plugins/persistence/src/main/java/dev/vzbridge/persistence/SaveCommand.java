@@ -11,6 +11,7 @@ import dev.vzbridge.api.plan.DeleteFile;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.plan.WriteFile;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +32,18 @@ import java.util.Set;
     "container's veth, and the umount script for host routes.",
     "Unrelated lines and keys stay byte for byte; every file is written atomically and rolls back."})
 public class SaveCommand implements PlanningCommand {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", completionCandidates = Formats.class,
-        description = "Network config format: auto (by what exists under --root), rhel or debian.")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = FormatChoice.class,
+        completionCandidates = Formats.class, description = "Network config format: auto (by what exists under --root), rhel or debian.")
+    Format format;
+
+    /** --format: auto picks by what exists under --root. */
+    enum Format { AUTO, RHEL, DEBIAN }
+
+    static final class FormatChoice extends Converters.Choice<Format> {
+        FormatChoice() {
+            super(Format.class);
+        }
+    }
 
     @Option(names = "--diff", description = "Print the unified diff of every file that would change; write nothing.")
     boolean diff;
@@ -99,9 +109,11 @@ public class SaveCommand implements PlanningCommand {
 
     private String resolveFormat(CommandContext ctx) {
         switch (format) {
-            case "rhel", "debian":
-                return format;
-            case "auto":
+            case RHEL:
+                return "rhel";
+            case DEBIAN:
+                return "debian";
+            default:
                 boolean rhel = ctx.files().exists(RhelNetworkFiles.DIR);
                 boolean debian = ctx.files().exists(DebianNetworkFile.PATH);
                 if (rhel && debian)
@@ -109,8 +121,6 @@ public class SaveCommand implements PlanningCommand {
                 if (!rhel && !debian)
                     throw new UsageException("save: neither " + RhelNetworkFiles.DIR + " nor " + DebianNetworkFile.PATH + " exists under the root; choose --format rhel or debian");
                 return rhel ? "rhel" : "debian";
-            default:
-                throw new UsageException("save: unknown --format '" + format + "' (auto, rhel or debian)");
         }
     }
 

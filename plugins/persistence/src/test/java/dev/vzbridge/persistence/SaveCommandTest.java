@@ -11,8 +11,10 @@ import dev.vzbridge.api.persist.BootConfig;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.api.plan.WriteFile;
+import dev.vzbridge.api.recipes.Converters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -212,7 +214,9 @@ class SaveCommandTest {
         put(root, "/etc/sysconfig/network-scripts/ifcfg-lo", "DEVICE=lo\n".getBytes());
         assertThrows(UsageException.class, () -> save().plan(ctx));
         assertTrue(save("--format", "rhel").plan(ctx).files().contains("/etc/sysconfig/network-scripts/ifcfg-br0"));
-        assertThrows(UsageException.class, () -> save("--format", "suse").plan(ctx));
+        // an unknown format is refused as the line is read, before anything is planned
+        assertEquals("unknown --format 'suse' (auto, rhel or debian)",
+            Converters.message(assertThrows(CommandLine.ParameterException.class, () -> save("--format", "suse"))));
         assertThrows(UsageException.class, () -> save("--diff", "--check").plan(ctx));
     }
 

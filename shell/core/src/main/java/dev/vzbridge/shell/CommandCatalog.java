@@ -5,6 +5,7 @@ import dev.vzbridge.api.command.ErrorText;
 import dev.vzbridge.api.command.LiveCandidates;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.persist.BootConfig;
+import dev.vzbridge.api.recipes.Converters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -131,9 +132,10 @@ public final class CommandCatalog {
         return "core".equals(sourceName) ? "the shell" : "plugin " + sourceName;
     }
 
-    /** Parser settings shared by every tree: no @file expansion, exact names. */
+    /** Parser settings shared by every tree: no @file expansion, exact names, the API's converters. */
     static CommandLine configure(CommandLine commandLine) {
         sentences(commandLine);
+        Converters.register(commandLine);
         commandLine.setExpandAtFiles(false);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setAbbreviatedOptionsAllowed(false);

@@ -8,6 +8,7 @@ import dev.vzbridge.api.command.QueryCommand;
 import dev.vzbridge.api.command.Report;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
+import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.engine.PlanPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,6 +161,8 @@ public final class Dispatcher {
         try {
             parsed = parse(words);
         } catch (CommandLine.ParameterException e) {
+            // A refused value reads as the command's own refusal would: "plan: bridge name 'x' …".
+            if (e.getCause() instanceof Converters.Invalid) throw new UsageException(Converters.message(e));
             throw new UsageException(qualified(words, e));
         }
         if (!(parsed.command() instanceof PlanningCommand planning))
@@ -234,7 +237,7 @@ public final class Dispatcher {
             String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
             return path + ": " + what + first + "'" + hint;
         }
-        return path + ": " + e.getMessage();
+        return path + ": " + Converters.message(e);
     }
 
     private int fail(String where, String message, int code, Throwable cause) {

@@ -39,14 +39,18 @@ public final class Inputs {
     /** Several addresses; the same IP twice is refused whatever the prefixes. */
     public static List<Cidr> hostAddresses(String option, List<String> texts) {
         List<Cidr> out = new ArrayList<>();
+        for (String t : texts == null ? List.<String>of() : texts) out.add(hostAddress(option, t));
+        return distinct(option, out);
+    }
+
+    /** Addresses already checked one by one: the same IP twice is refused whatever the prefixes. */
+    public static List<Cidr> distinct(String option, List<Cidr> addresses) {
         Map<IpAddress, Cidr> seen = new HashMap<>();
-        for (String t : texts == null ? List.<String>of() : texts) {
-            Cidr c = hostAddress(option, t);
+        for (Cidr c : addresses == null ? List.<Cidr>of() : addresses) {
             Cidr before = seen.putIfAbsent(c.address(), c);
             if (before != null) throw new UsageException(option + " " + c.address() + " is given twice (" + before + ", " + c + ")");
-            out.add(c);
         }
-        return out;
+        return addresses == null ? List.of() : List.copyOf(addresses);
     }
 
     /**
@@ -54,14 +58,22 @@ public final class Inputs {
      * own addresses and not their network or broadcast address.
      */
     public static IpAddress gateway(String option, String text, List<Cidr> subnets) {
+        return gateway(option, gatewayAddress(option, text), subnets);
+    }
+
+    /** The form of a gateway: a plain address, no prefix length, no name (its place comes with the subnets). */
+    public static IpAddress gatewayAddress(String option, String text) {
         if (text == null || text.isEmpty()) throw new UsageException(option + ": empty gateway");
         if (text.contains("/")) throw new UsageException(option + " '" + text + "' must be an address without a prefix length");
-        IpAddress gw;
         try {
-            gw = IpAddress.parse(text);
+            return IpAddress.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + " " + e.getMessage());
         }
+    }
+
+    /** {@link #gateway(String, String, List)} for an address already read (e.g. by {@link Converters.Gateway}). */
+    public static IpAddress gateway(String option, IpAddress gw, List<Cidr> subnets) {
         if (isMulticast(gw) || isLoopback(gw) || gw.toBigInteger().signum() == 0)
             throw new UsageException(option + " " + gw + " cannot be a gateway");
         Cidr home = null;
