@@ -12,7 +12,6 @@ import dev.vzbridge.lab.LabRoot;
 import dev.vzbridge.lab.LabVzctlEmulator;
 import dev.vzbridge.lab.Netns;
 import dev.vzbridge.lab.Privileges;
-import dev.vzbridge.tools.LegacyTools;
 import dev.vzbridge.tools.ToolFlavours;
 
 import java.io.IOException;
@@ -95,6 +94,9 @@ public final class HostAccessFactory {
         }
     }
 
+    /** The programs of the legacy flavour. */
+    private static final List<HostTool> LEGACY = List.of(HostTool.BRCTL, HostTool.IFCONFIG, HostTool.ROUTE);
+
     /**
      * Every program the flavour, runtime, verification and address probes will run
      * must be installed before anything runs. setsid and ip come first: every program
@@ -105,8 +107,10 @@ public final class HostAccessFactory {
      */
     public static void requireTools(String flavour, String runtime, boolean runtimeAskedFor, boolean verify, boolean dad) {
         Prerequisites.require(List.of(HostTool.SETSID, HostTool.IP));
+        // Under auto, ip is asked only when the legacy tools are not all there anyway: then it decides.
         boolean legacy = flavour.equals("legacy")
-            || flavour.equals("auto") && ToolFlavours.detect(new ProcessRunner()) instanceof LegacyTools;
+            || flavour.equals("auto") && !LEGACY.stream().allMatch(t -> Prerequisites.onPath(t.command()))
+            && !ToolFlavours.ipKnowsBridges(new ProcessRunner());
         Prerequisites.require(Prerequisites.needed(legacy, verify, dad, runtimeAskedFor && runtime.equals("vzctl")));
     }
 

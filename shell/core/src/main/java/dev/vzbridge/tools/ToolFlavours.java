@@ -22,7 +22,7 @@ public final class ToolFlavours {
         return switch (c) {
             case "iproute2" -> new EffectTools(new Iproute2Tools(), null);
             case "legacy" -> new EffectTools(new LegacyTools(), null);
-            case "auto" -> detect(node);
+            case "auto" -> new EffectTools(new DetectedTools(node), null);
             default -> throw new UsageException("--tools must be auto, iproute2 or legacy, not '" + c + "'");
         };
     }
@@ -37,7 +37,8 @@ public final class ToolFlavours {
         return new EffectTools(new PrefixedTools(node, wrap), ctid);
     }
 
-    static boolean ipKnowsBridges(CommandRunner node) {
+    /** True when ip on {@code node} can make bridges (asks "ip link help"); false when ip is missing. */
+    public static boolean ipKnowsBridges(CommandRunner node) {
         try {
             ExecResult r = node.run("ip", "link", "help");
             // "ip link help" exits non-zero and prints its usage on stderr.

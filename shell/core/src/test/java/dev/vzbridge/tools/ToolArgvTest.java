@@ -137,4 +137,19 @@ class ToolArgvTest {
             throw new dev.vzbridge.exec.RunnerException("cannot run ip", null);
         }).flavour());
     }
+
+    @Test
+    void autoAsksTheNodesIpOnlyWhenAStepIsSpelledAndOnce() {
+        String old = "Usage: ip link set DEVICE { up | down | arp { on | off } }\n";
+        List<List<String>> ran = new java.util.ArrayList<>();
+        var tools = ToolFlavours.select("auto", (argv, in, t) -> {
+            ran.add(argv);
+            return new ExecResult(argv, 255, "", old, false);
+        });
+        assertEquals(List.of(), ran, "choosing auto runs nothing");
+        assertEquals(w("brctl addbr br0"), apply(tools.addBridge("br0")));
+        assertEquals("legacy", tools.flavour());
+        tools.up("br0", false);
+        assertEquals(List.of(List.of("ip", "link", "help")), ran);
+    }
 }
