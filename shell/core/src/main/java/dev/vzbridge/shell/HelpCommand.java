@@ -52,22 +52,36 @@ public final class HelpCommand implements BuiltinCommand {
     }
 
     /** picocli's own minimum usage width. */
-    private static final int MIN_WIDTH = 55;
+    static final int MIN_WIDTH = 55;
 
     static Report overview(CommandCatalog catalog, int screenWidth) {
-        List<CommandCatalog.Entry> commands = catalog.commands();
+        List<Line> lines = catalog.commands().stream().map(e -> new Line(e.name(), description(catalog, e), e.source())).toList();
+        return overview(lines, screenWidth);
+    }
+
+    /** One command of the overview: name, first sentence, and "core" or the plugin it comes from. */
+    record Line(String name, String description, String source) {
+    }
+
+    /** What the overview says of a command: the first sentence of its description. */
+    static String description(CommandCatalog catalog, CommandCatalog.Entry e) {
+        CommandLine command = catalog.tree().getSubcommands().get(e.name());
+        return firstLine(command.getCommandSpec().usageMessage().description());
+    }
+
+    /** The overview of these commands, in name order. */
+    static Report overview(List<Line> lines, int screenWidth) {
+        List<Line> commands = lines.stream().sorted(java.util.Comparator.comparing(Line::name)).toList();
         int width = commands.stream().mapToInt(e -> e.name().length()).max().orElse(4);
         StringBuilder text = new StringBuilder("Commands ('help COMMAND' shows its options):\n");
         List<Map<String, String>> data = new ArrayList<>();
-        for (CommandCatalog.Entry e : commands) {
-            CommandLine command = catalog.tree().getSubcommands().get(e.name());
-            String description = firstLine(command.getCommandSpec().usageMessage().description());
+        for (Line e : commands) {
             String origin = "core".equals(e.source()) ? "" : "  [plugin " + e.source() + "]";
-            text.append(wrap("  " + e.name() + " ".repeat(width - e.name().length() + 2), description + origin,
+            text.append(wrap("  " + e.name() + " ".repeat(width - e.name().length() + 2), e.description() + origin,
                 screenWidth));
             Map<String, String> row = new LinkedHashMap<>();
             row.put("name", e.name());
-            row.put("description", description);
+            row.put("description", e.description());
             row.put("source", e.source());
             data.add(row);
         }

@@ -160,6 +160,18 @@ public final class Main {
                 return 1;
             }
         }
+        if (!interactive && HelpIndex.asksForOverview(options.command, words)) {
+            // The command list alone comes from the indexes in the jars: no plugin is loaded for it.
+            int width = Math.max(HelpCommand.MIN_WIDTH, Session.columns() > 0 ? Session.columns() : 80);
+            var overview = HelpIndex.overview(options.plugins, width);
+            if (overview.isPresent()) {
+                warnUnfinished(options, err);
+                new Printer(out, err, () -> options.json, System.console() != null && colourWanted()).report(overview.get());
+                out.flush();
+                err.flush();
+                return 0;
+            }
+        }
         PluginLoader plugins = loadPlugins(options, err);
         AtomicReference<HostAccess> opened = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(opened.get(), plugins), "vzbridge-shutdown"));

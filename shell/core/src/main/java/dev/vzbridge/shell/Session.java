@@ -187,7 +187,7 @@ public final class Session {
         this.width = width;
     }
 
-    private static int columns() {
+    static int columns() {
         try {
             return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
         } catch (NumberFormatException e) {
