@@ -157,6 +157,19 @@ public final class CommandCatalog {
         commandLine.getSubcommands().values().forEach(CommandCatalog::sentences);
     }
 
+    /** The live completion sources of the completion tree (every option and parameter of every command). */
+    public List<LiveCandidates> liveCandidates() {
+        List<LiveCandidates> out = new ArrayList<>();
+        collect(tree, out);
+        return out;
+    }
+
+    private static void collect(CommandLine command, List<LiveCandidates> out) {
+        var spec = command.getCommandSpec();
+        for (var arg : spec.args()) if (arg.completionCandidates() instanceof LiveCandidates live) out.add(live);
+        command.getSubcommands().values().forEach(sub -> collect(sub, out));
+    }
+
     /** The completion/help tree; its command instances are never run. */
     public CommandLine tree() {
         return tree;

@@ -29,6 +29,8 @@ public final class LiveHostCache implements Supplier<HostState> {
     private boolean refreshing;
     /** Counts invalidations, so a read that straddles one is not taken for current. */
     private long generation;
+    /** Runs after each read that became current, still in the background: what TAB derives from it. */
+    private volatile java.util.function.Consumer<HostState> afterRead = state -> { };
 
     public LiveHostCache(Supplier<HostState> probe) {
         this(probe, DEFAULT_TTL, System::nanoTime, LiveHostCache::inBackground);
@@ -69,6 +71,11 @@ public final class LiveHostCache implements Supplier<HostState> {
         refresher.execute(() -> read(started));
     }
 
+    /** Work to do with each state read, off the keystroke path (e.g. working out completion values). */
+    public void afterRead(java.util.function.Consumer<HostState> work) {
+        this.afterRead = work;
+    }
+
     private void read(long started) {
         HostState read = null;
         RuntimeException failed = null;
@@ -76,6 +83,13 @@ public final class LiveHostCache implements Supplier<HostState> {
             read = probe.get();
         } catch (RuntimeException e) {
             failed = e;
+        }
+        if (read != null) {
+            try {
+                afterRead.accept(read);
+            } catch (RuntimeException e) {
+                // only a head start: the TAB works it out itself
+            }
         }
         synchronized (this) {
             if (started != generation) {

@@ -34,6 +34,15 @@ public final class Shell {
             err.flush();
         });
         catalog.transactions(() -> engine instanceof RenderedEngine e ? e.admin().txids() : List.of());
+        // Each state read for completion also gets its values worked out in the background, so a TAB only looks them up.
+        List<dev.vzbridge.api.command.LiveCandidates> sourcesOfValues = catalog.liveCandidates();
+        live.afterRead(state -> sourcesOfValues.forEach(c -> {
+            try {
+                c.valuesFor(state);
+            } catch (RuntimeException e) {
+                // a source that fails here fails at the TAB too, where it offers nothing
+            }
+        }));
         this.session = new Session(options, host, engine, printer, catalog,
             plugins.stream().map(p -> p.withCommands(catalog.commandsOf(p.id()))).toList());
         this.dispatcher = new Dispatcher(session);

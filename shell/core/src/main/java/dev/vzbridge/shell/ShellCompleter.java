@@ -1,5 +1,6 @@
 package dev.vzbridge.shell;
 
+import dev.vzbridge.api.command.LiveCandidates;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -36,7 +37,16 @@ public final class ShellCompleter implements Completer {
         String[] args = line.words().toArray(String[]::new);
         List<CharSequence> suffixes = new ArrayList<>();
         try {
-            AutoComplete.complete(catalog.tree().getCommandSpec(), args, line.wordIndex(), prefix.length(), line.cursor(), suffixes);
+            // picocli keeps the values that start with the typed word; live sources hand over only those
+            // (an option word such as --nic=d4 is split by picocli, so it gets every value to split against)
+            String typed = prefix.startsWith("-") ? null : prefix;
+            Runnable complete = () -> AutoComplete.complete(catalog.tree().getCommandSpec(), args, line.wordIndex(),
+                prefix.length(), line.cursor(), suffixes);
+            if (typed == null) complete.run();
+            else LiveCandidates.startingWith(typed, () -> {
+                complete.run();
+                return null;
+            });
         } catch (RuntimeException e) {
             return; // a half-typed line picocli cannot make sense of: offer nothing
         }

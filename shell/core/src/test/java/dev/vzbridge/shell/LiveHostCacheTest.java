@@ -42,4 +42,22 @@ class LiveHostCacheTest {
         assertThrows(IllegalStateException.class, cache::get);
         assertEquals(1, probes.get());
     }
+
+    @Test
+    void whatCompletionDerivesFromAReadIsDoneBeforeTheStateIsServed() {
+        HostState read = HostState.empty();
+        java.util.List<HostState> derived = new java.util.ArrayList<>();
+        LiveHostCache cache = new LiveHostCache(() -> read, Duration.ofSeconds(1), now::get, Runnable::run);
+        cache.afterRead(state -> {
+            assertEquals(0, probes.getAndIncrement(), "done once, before anyone got the state");
+            derived.add(state);
+        });
+        cache.prefetch();
+        assertEquals(java.util.List.of(read), derived);
+        cache.afterRead(state -> {
+            throw new IllegalStateException("a source that fails");
+        });
+        cache.invalidate();
+        assertEquals(read, cache.get(), "a failure there costs the TAB nothing");
+    }
 }

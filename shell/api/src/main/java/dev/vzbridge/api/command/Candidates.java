@@ -5,6 +5,7 @@ import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 
 import java.util.Collection;
+import java.util.regex.Pattern;
 
 /** Ready-made live completion sources. */
 public final class Candidates {
@@ -31,9 +32,11 @@ public final class Candidates {
      * namespaces themselves, like the lab's).
      */
     public static final class Nics extends LiveCandidates {
+        private static final Pattern CONTAINER_END = Pattern.compile("veth\\d+\\.\\d+");
+
         protected Collection<String> candidates(HostState h) {
             return h.links().stream().filter(l -> !l.isLoopback() && !l.isBridge() && l.master() == null)
-                .filter(l -> !(l.isVeth() && l.name().matches("veth\\d+\\.\\d+")))
+                .filter(l -> !(l.isVeth() && CONTAINER_END.matcher(l.name()).matches()))
                 .map(Link::name).sorted().toList();
         }
     }
