@@ -75,12 +75,19 @@ public final class HostProbe {
 
     /** The node, and inside the given containers (all running ones when null); containers are read side by side. */
     public HostState observe(Collection<String> containers) {
-        NetView node = view("", UnaryOperator.identity());
+        // The node is read beside the list of containers and their reads, not before them.
+        Future<NetView> nodeView = READERS.submit(() -> view("", UnaryOperator.identity()));
         List<Container> cts = new ArrayList<>();
         Map<String, NetView> keep = kept;
+        Map<String, Future<NetView>> inside = new LinkedHashMap<>();
         if (runtime != null) {
-            Map<String, Future<NetView>> inside = new LinkedHashMap<>();
-            Map<String, Boolean> status = runtime.status();
+            Map<String, Boolean> status;
+            try {
+                status = runtime.status();
+            } catch (RuntimeException e) {
+                nodeView.cancel(true);
+                throw e;
+            }
             if (keep != null) keep.keySet().retainAll(status.keySet());
             for (Map.Entry<String, Boolean> e : status.entrySet()) {
                 String id = e.getKey();
@@ -89,18 +96,26 @@ public final class HostProbe {
                 inside.put(id, known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
                     : READERS.submit(() -> view(id, argv -> runtime.inside(id, argv))));
             }
+            await(nodeView, all(nodeView, inside.values())); // the node's failure, if any, is the one reported
             for (Map.Entry<String, Boolean> e : status.entrySet()) {
                 Future<NetView> f = inside.get(e.getKey());
                 if (f == null) {
                     cts.add(new Container(e.getKey(), e.getValue(), List.of(), List.of(), List.of()));
                 } else {
-                    NetView v = await(f, inside.values());
+                    NetView v = await(f, all(nodeView, inside.values()));
                     if (keep != null) keep.put(e.getKey(), v);
                     cts.add(new Container(e.getKey(), true, v.links(), v.addresses(), v.routes()));
                 }
             }
         }
+        NetView node = await(nodeView, all(nodeView, inside.values()));
         return new HostState(node.links(), node.addresses(), node.routes(), cts);
+    }
+
+    private static List<Future<NetView>> all(Future<NetView> node, Collection<Future<NetView>> inside) {
+        List<Future<NetView>> all = new ArrayList<>(inside);
+        all.add(node);
+        return all;
     }
 
     /** The view a reader made; its failure is the observation's (the other reads are cancelled). */

@@ -76,6 +76,36 @@ class HostProbeLabTest {
         assertEquals(3, reads.getAsInt(), "off: every observation reads everything");
     }
 
+    /**
+     * The node is read beside the containers, not before them: its read waits (up to 20 s, a safety net)
+     * for a container's read to have begun, which only happens when they run side by side.
+     */
+    @Test
+    void theNodeIsReadBesideTheContainers(Lab lab) {
+        String ct = lab.ctNetns("101");
+        java.util.concurrent.CountDownLatch ctRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.vzbridge.exec.CommandRunner watching = new dev.vzbridge.exec.CommandRunner() {
+            @Override
+            public dev.vzbridge.exec.ExecResult run(List<String> argv, String stdin, java.time.Duration timeout) {
+                boolean ofCt = String.join(" ", argv).startsWith("ip -n " + ct + " ");
+                if (ofCt) ctRead.countDown();
+                if (!ofCt && argv.contains("-j")) { // the node's read
+                    try {
+                        if (ctRead.await(20, java.util.concurrent.TimeUnit.SECONDS)) overlapped.set(true);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return lab.nodeRunner().run(argv, stdin, timeout);
+            }
+        };
+        HostState h = new HostProbe(watching, new NetnsRuntime(watching, lab.ctNetnsPattern(), new Iproute2Tools()))
+            .observe(null);
+        assertTrue(overlapped.get(), "a container's read began while the node's waited");
+        assertTrue(h.link("eth0").isPresent() && h.container("101").isPresent(), "both read in full");
+    }
+
     @Test
     void matchesWhatIpShows(Lab lab) throws Exception {
         furnish(lab);
