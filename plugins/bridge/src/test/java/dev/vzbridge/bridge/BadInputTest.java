@@ -7,6 +7,7 @@ import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.api.recipes.FakeTools;
 import dev.vzbridge.api.recipes.Faults;
 import dev.vzbridge.api.recipes.SimHost;
+import dev.vzbridge.testkit.TestContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,9 +29,9 @@ class BadInputTest {
     /** br0 over eth0 with CT 101 attached, a spare NIC eth1, an empty bridge br9 and a plain veth. */
     static HostState node() {
         SimHost sim = SimHost.recipe().link("eth1", "ether", true, "52:54:00:00:01:02").link("vx0", "veth", true, "02:00:00:00:99:01");
-        TestContext ctx = new TestContext(sim.state());
+        TestContext ctx = TestContext.simulated(sim.state());
         Faults.apply(sim, PlannerTest.recipe(Commands.planning("bridge", "create", "br0", "--nic", "eth0").plan(ctx)));
-        ctx = new TestContext(sim.state());
+        ctx = TestContext.simulated(sim.state());
         Faults.apply(sim, PlannerTest.recipe(Commands.planning("ct", "attach", "101", "--bridge", "br0", "--address", "203.0.113.195/26",
             "--gateway", "203.0.113.193", "--host-route").plan(ctx)));
         sim.run(FakeTools.x("node", "addBridge", "br9"));
@@ -119,7 +120,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusedBeforeAnythingRuns(String line, String problem, boolean syntaxOnly, String[] words) {
-        TestContext ctx = new TestContext(NODE);
+        TestContext ctx = TestContext.simulated(NODE);
         String message;
         try {
             Object cmd = Commands.parse(words);

@@ -5,6 +5,7 @@ import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.JsonContract;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class CheckLabTest {
 
     @Test
     void everyPathHasAVerdictAndAFailureItsCause(Lab lab) throws Exception {
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         GlobalOptions options = new GlobalOptions();
         options.root = root;
         try (ShellDriver shell = ShellDriver.withEngine(options, node.host, new BridgePlugin())) {

@@ -2,6 +2,7 @@ package dev.vzbridge.bridge;
 
 import dev.vzbridge.shell.Console;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.testkit.RecordingHost;
 import dev.vzbridge.testkit.ShellDriver;
 import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** TAB completes this plugin's commands and their live values, through the real console. */
 class CompletionTest {
-    private final RecordingNode node = new RecordingNode(BadInputTest.NODE);
+    private final RecordingHost node = RecordingHost.simulated(BadInputTest.NODE);
     private final ShellDriver driver = ShellDriver.create(new GlobalOptions(), node, new dev.vzbridge.shell.PlanExecutor() {
         public int submit(dev.vzbridge.api.plan.Plan plan, String commandLine) {
             return 0;

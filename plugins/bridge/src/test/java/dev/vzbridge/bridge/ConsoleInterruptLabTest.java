@@ -1,6 +1,7 @@
 package dev.vzbridge.bridge;
 
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class ConsoleInterruptLabTest {
         Path bin = HeldIp.install(tmp.resolve("bin"));
         Path root = Files.createDirectories(tmp.resolve("root"));
         Path gate = Files.createDirectories(tmp.resolve("gate"));
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         String start = node.fingerprint();
         int steps = node.plan(SingleNicLabTest.CREATE).changes().stream().mapToInt(c -> c.apply().size()).sum();
         int held = (steps + 1) / 2; // a step in the middle: some done, some to come

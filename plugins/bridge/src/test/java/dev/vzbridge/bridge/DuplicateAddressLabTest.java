@@ -4,6 +4,7 @@ import dev.vzbridge.api.command.CommandFailedException;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DuplicateAddressLabTest {
 
     @Test
     void anAddressSomebodyAnswersForIsRefusedWithTheirMac(Lab lab) {
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
         String uplinkMac = lab.run(lab.upNetns(), "cat", "/sys/class/net/eth0/address").strip();
         String before = node.fingerprint();
@@ -44,7 +45,7 @@ class DuplicateAddressLabTest {
     /** Before: br0 did not exist at plan time, arping failed with "Device br0 not available", and that read as "nobody". */
     @Test
     void aBridgePlannedInTheSameBatchIsProbedThroughTheNicItTakesOver(Lab lab) {
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         String uplinkMac = lab.run(lab.upNetns(), "cat", "/sys/class/net/eth0/address").strip();
         String before = node.fingerprint();
         GlobalOptions options = new GlobalOptions();
@@ -68,7 +69,7 @@ class DuplicateAddressLabTest {
     /** A probe that cannot be made (here: the bridge is down, so arping cannot send) refuses, and says why. */
     @Test
     void aProbeThatCannotRunRefusesUnlessNoDad(Lab lab) {
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         lab.run(lab.nodeNetns(), "ip", "link", "add", "br9", "type", "bridge");
         String before = node.fingerprint();
 

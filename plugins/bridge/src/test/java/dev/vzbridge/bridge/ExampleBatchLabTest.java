@@ -2,6 +2,7 @@ package dev.vzbridge.bridge;
 
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ExampleBatchLabTest {
 
     @Test
     void theExampleBatchRunsAsOneTransactionAndEverythingAnswers(Lab lab) throws IOException {
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         String start = node.fingerprint();
         GlobalOptions options = new GlobalOptions();
         options.root = root;

@@ -3,6 +3,7 @@ package dev.vzbridge.bridge;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class FaultInjectionLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"iproute2", "legacy"})
     void bridgeCreateAndCtAttachRollBackFromEveryStep(String flavour, Lab lab) {
-        LabNode node = new LabNode(lab, root, flavour);
+        LabNode node = new LabNode(lab, root, flavour, new BridgePlugin());
         failEveryStep(node, node.plan(SingleNicLabTest.CREATE));
         assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
         failEveryStep(node, node.plan(SingleNicLabTest.ATTACH_101));
@@ -40,7 +41,7 @@ class FaultInjectionLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"vzctl", "vzctl7"})
     void ctAttachAndDetachThroughVzctlRollBackFromEveryStep(String runtime, Lab lab) {
-        LabNode node = new LabNode(lab, root, "iproute2", runtime);
+        LabNode node = new LabNode(lab, root, "iproute2", runtime, new BridgePlugin());
         assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
         failEveryStep(node, node.plan(SingleNicLabTest.ATTACH_101));
         assertEquals(0, node.run(SingleNicLabTest.ATTACH_101), node.err::toString);

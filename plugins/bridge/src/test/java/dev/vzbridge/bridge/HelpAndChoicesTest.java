@@ -1,6 +1,7 @@
 package dev.vzbridge.bridge;
 
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.testkit.RecordingHost;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class HelpAndChoicesTest {
     @TempDir
     Path root;
 
-    private final RecordingNode node = new RecordingNode(BadInputTest.NODE);
+    private final RecordingHost node = RecordingHost.simulated(BadInputTest.NODE);
     private ShellDriver shell;
 
     private ShellDriver shell() {
@@ -70,7 +71,7 @@ class HelpAndChoicesTest {
         assertEquals(1, r.stderr().lines().count(), r::toString);
         assertTrue(r.stderr().matches("vzbridge: ct attach: Missing required option: '--bridge=BR'; usage: ct attach "
             + "\\[.*--bridge=BR.*\n"), r.stderr());
-        assertEquals(List.of(), node.commands);
+        assertEquals(List.of(), node.commands());
     }
 
     @Test
@@ -79,7 +80,7 @@ class HelpAndChoicesTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(shell().run("plan bridge delete br9").stdout(), r.stdout());
         assertTrue(r.stdout().contains("br9"), r.stdout());
-        assertEquals(List.of(), node.commands, "nothing ran");
+        assertEquals(List.of(), node.commands(), "nothing ran");
         ShellDriver.Result help = shell().run("help plan");
         assertTrue(help.stdout().contains("COMMAND ARGS..."), help.stdout());
     }

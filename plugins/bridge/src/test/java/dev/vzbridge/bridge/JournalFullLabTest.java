@@ -1,6 +1,7 @@
 package dev.vzbridge.bridge;
 
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class JournalFullLabTest {
         bin = HeldIp.install(tmp.resolve("bin"));
         root = Files.createDirectories(tmp.resolve("root"));
         journal = Files.createDirectories(root.resolve("var/lib/vzbridge/journal"));
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         String start = node.fingerprint();
         String line = String.join(" ", SingleNicLabTest.CREATE);
 

@@ -3,6 +3,7 @@ package dev.vzbridge.bridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vzbridge.shell.GlobalOptions;
 import dev.vzbridge.testkit.JsonContract;
+import dev.vzbridge.testkit.RecordingHost;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class JsonReportTest {
         options.root = root;
         options.json = true;
         options.dryRun = dryRun;
-        try (ShellDriver shell = ShellDriver.withEngine(options, new RecordingNode(BadInputTest.NODE), new BridgePlugin())) {
+        try (ShellDriver shell = ShellDriver.withEngine(options, RecordingHost.simulated(BadInputTest.NODE), new BridgePlugin())) {
             return shell.run(line);
         }
     }

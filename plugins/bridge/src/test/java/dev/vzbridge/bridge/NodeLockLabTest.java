@@ -1,6 +1,7 @@
 package dev.vzbridge.bridge;
 
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class NodeLockLabTest {
         Path bin = HeldIp.install(tmp.resolve("bin"));
         Path rootA = Files.createDirectories(tmp.resolve("a"));
         Path rootB = Files.createDirectories(tmp.resolve("b"));
-        LabNode node = new LabNode(lab, rootA, "iproute2");
+        LabNode node = new LabNode(lab, rootA, "iproute2", new BridgePlugin());
 
         // A holds the node mid-change (its first step waits); B, with another --root, plans and must wait.
         Process a = HeldIp.shell(bin, tmp.resolve("gate-a"), 1, rootA, lab, "bridge create br0 --nic eth0");
@@ -68,7 +69,7 @@ class NodeLockLabTest {
         Path bin = HeldIp.install(tmp.resolve("bin"));
         Path rootA = Files.createDirectories(tmp.resolve("a"));
         Path rootB = Files.createDirectories(tmp.resolve("b"));
-        LabNode node = new LabNode(lab, rootA, "iproute2");
+        LabNode node = new LabNode(lab, rootA, "iproute2", new BridgePlugin());
         String before = node.fingerprint();
 
         List<Process> started = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.vzbridge.bridge;
 import dev.vzbridge.api.command.PendingMark;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PendingMarksLabTest {
 
     @Test
     void plannedObjectsAreMarkedUntilCommitted(Lab lab) {
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         GlobalOptions options = new GlobalOptions();
         options.root = root;
         try (ShellDriver shell = ShellDriver.withEngine(options, node.host, new BridgePlugin())) {

@@ -8,6 +8,7 @@ import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.Faults;
 import dev.vzbridge.api.recipes.Recipe;
 import dev.vzbridge.api.recipes.SimHost;
+import dev.vzbridge.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,7 +29,7 @@ class PlannerTest {
     }
 
     static Plan plan(HostState h, String... words) {
-        TestContext ctx = new TestContext(h);
+        TestContext ctx = TestContext.simulated(h);
         ctx.commandLine = String.join(" ", words); // as the shell supplies it
         return Commands.planning(words).plan(ctx);
     }
@@ -101,11 +102,11 @@ class PlannerTest {
     @Test
     void duplicateAddressProbeOnlyForNewClaimsAndRefusesWithTheOwnersMac() {
         SimHost sim = bridged();
-        TestContext ctx = new TestContext(sim.state());
+        TestContext ctx = TestContext.simulated(sim.state());
         Commands.planning(ATTACH).plan(ctx);
         assertEquals(List.of("br0 203.0.113.195"), ctx.probes);
 
-        TestContext taken = new TestContext(sim.state());
+        TestContext taken = TestContext.simulated(sim.state());
         taken.owners.put("203.0.113.195", "52:54:00:12:34:56");
         UsageException e = assertThrows(UsageException.class, () -> Commands.planning(ATTACH).plan(taken));
         assertTrue(e.getMessage().contains("203.0.113.195 is already in use on br0's segment (answered by 52:54:00:12:34:56)"), e.getMessage());
@@ -115,17 +116,17 @@ class PlannerTest {
         Commands.planning(noDad).plan(taken);
         assertEquals(List.of("br0 203.0.113.195"), taken.probes, "--no-dad skips the probe");
 
-        TestContext own = new TestContext(SimHost.recipe().state());
+        TestContext own = TestContext.simulated(SimHost.recipe().state());
         Commands.planning(CREATE).plan(own);
         assertEquals(List.of(), own.probes, "moving the node's own address is no new claim");
-        TestContext fresh = new TestContext(SimHost.recipe().state());
+        TestContext fresh = TestContext.simulated(SimHost.recipe().state());
         Commands.planning("bridge", "create", "br0", "--nic", "eth0", "--address", "10.0.0.9/24").plan(fresh);
         assertEquals(List.of("eth0 10.0.0.9"), fresh.probes);
     }
 
     @Test
     void sshSessionOverTheNicIsNamedInThePlan() {
-        TestContext ctx = new TestContext(SimHost.recipe().state());
+        TestContext ctx = TestContext.simulated(SimHost.recipe().state());
         ctx.ssh = "10.0.0.1 50123 10.0.0.2 22";
         Plan p = Commands.planning(CREATE).plan(ctx);
         assertEquals(1, p.notes().size());
@@ -148,7 +149,7 @@ class PlannerTest {
     @Test
     void listsAndShows() {
         SimHost sim = attached();
-        TestContext ctx = new TestContext(sim.state());
+        TestContext ctx = TestContext.simulated(sim.state());
         Report list = Commands.query("bridge", "list").run(ctx);
         assertTrue(list.text().startsWith("BRIDGE"), list.text());
         assertTrue(list.text().contains("eth0(forwarding),veth101.0(forwarding)"), list.text());

@@ -8,6 +8,7 @@ import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.lab.Lab;
 import dev.vzbridge.shell.HostContext;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class PredictionLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"iproute2", "legacy"})
     void predictionFromEffectsMatchesTheKernel(String flavour, Lab lab) {
-        LabNode node = new LabNode(lab, root, flavour);
+        LabNode node = new LabNode(lab, root, flavour, new BridgePlugin());
         List<String[]> commands = List.of(SingleNicLabTest.CREATE, SingleNicLabTest.ATTACH_101, SingleNicLabTest.ATTACH_102,
             new String[]{"ct", "detach", "102"}, new String[]{"ct", "detach", "101"}, new String[]{"bridge", "delete", "br0"});
         for (String[] words : commands) {

@@ -2,6 +2,7 @@ package dev.vzbridge.bridge;
 
 import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.testkit.RecordingHost;
 import dev.vzbridge.testkit.ShellDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class ShellBadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void exitTwoAndNothingRuns(String line, String problem, boolean syntaxOnly, String[] words) {
-        RecordingNode node = new RecordingNode(BadInputTest.NODE);
+        RecordingHost node = RecordingHost.simulated(BadInputTest.NODE);
         GlobalOptions options = new GlobalOptions();
         options.root = root;
         try (ShellDriver shell = ShellDriver.withEngine(options, node, new BridgePlugin())) {
@@ -37,13 +38,13 @@ class ShellBadInputTest {
             assertEquals(2, r.exitCode(), r::toString);
             assertTrue(r.stderr().contains(problem.replace("\\x00", "")) || r.stderr().contains(problem), r::toString);
             assertEquals(1, r.stderr().strip().lines().count(), r::toString);
-            assertEquals(List.of(), node.commands, "no host command ran");
+            assertEquals(List.of(), node.commands(), "no host command ran");
         }
     }
 
     @Test
     void aGoodCommandDoesRunThroughTheSameDriver() {
-        RecordingNode node = new RecordingNode(BadInputTest.NODE);
+        RecordingHost node = RecordingHost.simulated(BadInputTest.NODE);
         GlobalOptions options = new GlobalOptions();
         options.root = root;
         options.dryRun = true;
@@ -51,7 +52,7 @@ class ShellBadInputTest {
             ShellDriver.Result r = shell.run("ct attach 102 --bridge br0 --address 203.0.113.196/26 --gateway 203.0.113.193");
             assertEquals(0, r.exitCode(), r::toString);
             assertTrue(r.stdout().contains("sim node addVeth 102 eth0"), r::toString);
-            assertEquals(List.of(List.of("arping", "-D", "-I", "br0", "203.0.113.196")), node.commands, "only the probe ran");
+            assertEquals(List.of(List.of("arping", "-D", "-I", "br0", "203.0.113.196")), node.commands(), "only the probe ran");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.vzbridge.bridge;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,14 +67,14 @@ class SignalsLabTest {
         ExecutorService series = Executors.newFixedThreadPool(2);
         try (Lab second = Lab.builder().containers(101).build()) {
             Future<?> creates = series.submit(() -> {
-                LabNode node = new LabNode(lab, Files.createDirectories(tmp.resolve("root-create")), "iproute2");
+                LabNode node = new LabNode(lab, Files.createDirectories(tmp.resolve("root-create")), "iproute2", new BridgePlugin());
                 hitEveryStep(lab, node, node.root, "bridge create", String.join(" ", SingleNicLabTest.CREATE),
                     steps(node.plan(SingleNicLabTest.CREATE)));
                 assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
                 return null;
             });
             Future<?> attaches = series.submit(() -> {
-                LabNode node = new LabNode(second, Files.createDirectories(tmp.resolve("root-attach")), "iproute2");
+                LabNode node = new LabNode(second, Files.createDirectories(tmp.resolve("root-attach")), "iproute2", new BridgePlugin());
                 assertEquals(0, node.run(SingleNicLabTest.CREATE), node.err::toString);
                 hitEveryStep(second, node, node.root, "ct attach", String.join(" ", SingleNicLabTest.ATTACH_101),
                     steps(node.plan(SingleNicLabTest.ATTACH_101)));

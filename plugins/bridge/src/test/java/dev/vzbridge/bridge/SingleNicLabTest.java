@@ -3,6 +3,7 @@ package dev.vzbridge.bridge;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class SingleNicLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"iproute2", "legacy"})
     void theRecipeEndToEndThenDeleteRestoresTheStart(String flavour, Lab lab) {
-        LabNode node = new LabNode(lab, root, flavour);
+        LabNode node = new LabNode(lab, root, flavour, new BridgePlugin());
         String start = node.fingerprint();
 
         assertEquals(0, node.run(CREATE), node.err::toString);
@@ -63,7 +64,7 @@ class SingleNicLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"iproute2", "legacy"})
     void aSecondVethAndBridgePairPerContainer(String flavour, Lab lab) {
-        LabNode node = new LabNode(lab, root, flavour);
+        LabNode node = new LabNode(lab, root, flavour, new BridgePlugin());
         String start = node.fingerprint();
         assertEquals(0, node.run(CREATE), node.err::toString);
         assertEquals(0, node.run(ATTACH_101), node.err::toString);
@@ -86,7 +87,7 @@ class SingleNicLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"vzctl", "vzctl7"})
     void theRecipeWithTheVzctlRuntime(String runtime, Lab lab) throws java.io.IOException {
-        LabNode node = new LabNode(lab, root, "iproute2", runtime);
+        LabNode node = new LabNode(lab, root, "iproute2", runtime, new BridgePlugin());
         String start = node.fingerprint();
         assertEquals(0, node.run(CREATE), node.err::toString);
         String attach = LabNode.steps(node.plan(ATTACH_101));
@@ -113,7 +114,7 @@ class SingleNicLabTest {
 
     @org.junit.jupiter.api.Test
     void withStpTheEngineWaitsForForwardingAndTheSettingsHold(Lab lab) {
-        LabNode node = new LabNode(lab, root, "iproute2");
+        LabNode node = new LabNode(lab, root, "iproute2", new BridgePlugin());
         assertEquals(0, node.run("bridge", "create", "br0", "--nic", "eth0", "--stp", "on", "--forward-delay", "2"), node.err::toString);
         var br = node.observe().link("br0").orElseThrow();
         assertEquals(new dev.vzbridge.api.host.BridgeInfo(true, 2), br.bridge());

@@ -3,6 +3,7 @@ package dev.vzbridge.dualnic;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.recipes.Converters;
+import dev.vzbridge.testkit.TestContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,12 +82,12 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void isRefusedWithOneLineNamingTheProblem(String line, String expected) {
-        TestContext ctx = new TestContext(node());
+        TestContext ctx = TestContext.iproute2(node());
         String message = refusal(ctx, line);
         assertTrue(message.contains(expected), "message '" + message + "' should contain '" + expected + "'");
         assertFalse(message.contains("\n"), "one line: " + message);
         assertEquals(List.of(), ctx.commandsRun, "no host command");
-        assertEquals(List.of(), ctx.dadProbes, "no probe on the network");
+        assertEquals(List.of(), ctx.probes, "no probe on the network");
     }
 
     static Stream<Arguments> nodeCases() {
@@ -110,19 +111,19 @@ class BadInputTest {
     @ParameterizedTest(name = "{3}")
     @MethodSource("nodeCases")
     void isRefusedForWhatIsOnTheNode(HostState host, byte[] record, String line, String expected) {
-        TestContext ctx = new TestContext(host);
+        TestContext ctx = TestContext.iproute2(host);
         if (record != null) ctx.withFile(SetupRecord.PATH, record);
         String message = refusal(ctx, line);
         assertTrue(message.contains(expected), "message '" + message + "' should contain '" + expected + "'");
         assertFalse(message.contains("\n"), message);
         assertEquals(List.of(), ctx.commandsRun);
-        assertEquals(List.of(), ctx.dadProbes);
+        assertEquals(List.of(), ctx.probes);
     }
 
     @org.junit.jupiter.api.Test
     void anAddressAnsweredByAnotherMacIsRefusedBeforeAnythingRuns() {
-        TestContext ctx = new TestContext(Nodes.lab().state());
-        ctx.dadOwners.put("203.0.113.194", "02:aa:bb:cc:dd:ee");
+        TestContext ctx = TestContext.iproute2(Nodes.lab().state());
+        ctx.owners.put("203.0.113.194", "02:aa:bb:cc:dd:ee");
         String message = refusal(ctx, setup() + " --bridge-address 203.0.113.194/26");
         assertTrue(message.contains("203.0.113.194 is already in use on eth0's segment (answered by 02:aa:bb:cc:dd:ee)"), message);
         assertEquals(List.of(), ctx.commandsRun);

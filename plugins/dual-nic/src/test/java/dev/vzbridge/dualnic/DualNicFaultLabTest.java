@@ -4,6 +4,7 @@ import dev.vzbridge.api.plan.Exec;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.testkit.FailureInjectingRunner;
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,30 +30,30 @@ class DualNicFaultLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"iproute2", "legacy"})
     void setupAndTeardownRollBackFromEveryStep(String flavour, Lab lab) {
-        LabShell sh = new LabShell(lab, root, flavour);
-        failEveryStep(sh, sh.plan(DualNicLabTest.SETUP_WITH_ADDRESS));
+        LabNode sh = Nodes.shell(lab, root, flavour);
+        failEveryStep(sh, sh.planLine(DualNicLabTest.SETUP_WITH_ADDRESS));
         assertTrue(sh.routeGet(Lab.LAN_GATEWAY).contains("dev eth0"), "after the rollbacks the node is single-NIC again");
 
-        assertEquals(0, sh.run(DualNicLabTest.SETUP_WITH_ADDRESS), sh.err::toString);
-        failEveryStep(sh, sh.plan("dualnic teardown"));
+        assertEquals(0, sh.runLine(DualNicLabTest.SETUP_WITH_ADDRESS), sh.err::toString);
+        failEveryStep(sh, sh.planLine("dualnic teardown"));
         assertTrue(sh.routeGet(Lab.LAN_GATEWAY).contains("dev eth1"), "after the rollbacks the dual-NIC setup stands");
-        assertEquals(0, sh.run(DualNicLabTest.ATTACH_101), sh.err::toString);
+        assertEquals(0, sh.runLine(DualNicLabTest.ATTACH_101), sh.err::toString);
         assertTrue(sh.ping("101", Lab.ISP_GATEWAY), "and still works for containers");
         assertTrue(sh.ping(null, "203.0.113.195"));
     }
 
     @Test
     void aRecordThatCannotBeWrittenLeavesTheNetworkUntouched(Lab lab) throws Exception {
-        LabShell sh = new LabShell(lab, root, "iproute2");
+        LabNode sh = Nodes.shell(lab, root, "iproute2");
         Path record = root.resolve(SetupRecord.PATH.substring(1));
         Files.createDirectories(record); // a directory where the file should go: the write fails
         String before = sh.fingerprint();
-        assertEquals(1, sh.submit(sh.plan(DualNicLabTest.SETUP), null), sh.err::toString);
+        assertEquals(1, sh.submit(sh.planLine(DualNicLabTest.SETUP), null), sh.err::toString);
         assertEquals(before, sh.fingerprint(), sh.err::toString);
         assertTrue(sh.routeGet(Lab.LAN_GATEWAY).contains("dev eth0"));
     }
 
-    static void failEveryStep(LabShell sh, Plan plan) {
+    static void failEveryStep(LabNode sh, Plan plan) {
         String before = sh.fingerprint();
         long commands = plan.changes().stream().flatMap(c -> c.steps().stream()).filter(s -> s.apply() instanceof Exec).count();
         assertTrue(commands > 0, plan.command());

@@ -1,6 +1,7 @@
 package dev.vzbridge.dualnic;
 
 import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 import dev.vzbridge.testkit.LabTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +34,15 @@ class DualNicLabTest {
     @ParameterizedTest
     @ValueSource(strings = {"iproute2", "legacy"})
     void containersLeaveByEth0TheNodeByEth1AndTeardownRestoresTheStart(String flavour, Lab lab) {
-        LabShell sh = new LabShell(lab, root, flavour);
+        LabNode sh = Nodes.shell(lab, root, flavour);
         String start = sh.fingerprint();
         assertTrue(sh.routeGet(Lab.LAN_GATEWAY).contains("dev eth0"), "the lab starts single-NIC");
 
-        var setup = sh.plan(SETUP);
+        var setup = sh.planLine(SETUP);
         assertTrue(setup.notes().contains("node → 10.0.0.1 via eth1; CTs on br0 → eth0"), setup.notes()::toString);
         assertEquals(0, sh.submit(setup, null), sh.err::toString);
-        assertTrue(sh.plan(SETUP).isEmpty(), "a second setup plans nothing");
-        assertEquals(0, sh.run(ATTACH_101), sh.err::toString);
+        assertTrue(sh.planLine(SETUP).isEmpty(), "a second setup plans nothing");
+        assertEquals(0, sh.runLine(ATTACH_101), sh.err::toString);
 
         long eth0Out = sh.counter(lab.nodeNetns(), "eth0", "tx_packets");
         assertTrue(sh.ping("101", Lab.ISP_GATEWAY), "CT 101 reaches the ISP gateway");
@@ -51,23 +52,23 @@ class DualNicLabTest {
         assertNodeTrafficToTheGatewayUsesEth1Only(sh);
 
         assertFalse(sh.ping(null, "203.0.113.195"), "without a bridge address the node cannot reach CT 101");
-        assertEquals(0, sh.run("dualnic show"));
+        assertEquals(0, sh.runLine("dualnic show"));
         assertTrue(sh.lastReport.text().contains("node ↔ CTs: not possible: br0 has no address"), sh.lastReport.text());
         assertTrue(sh.lastReport.text().contains("CT 101 203.0.113.195: not reachable"), sh.lastReport.text());
-        assertEquals(2, sh.run(ATTACH_102_HOST_ROUTE), "--host-route needs an address on br0");
+        assertEquals(2, sh.runLine(ATTACH_102_HOST_ROUTE), "--host-route needs an address on br0");
         assertTrue(sh.err.toString().contains("--host-route needs an IPv4 address on br0"), sh.err::toString);
 
-        assertEquals(2, sh.run("dualnic teardown"), "refused while CT 101 is plugged in");
-        assertEquals(0, sh.run("ct detach 101"), sh.err::toString);
-        assertEquals(0, sh.run("dualnic teardown"), sh.err::toString);
+        assertEquals(2, sh.runLine("dualnic teardown"), "refused while CT 101 is plugged in");
+        assertEquals(0, sh.runLine("ct detach 101"), sh.err::toString);
+        assertEquals(0, sh.runLine("dualnic teardown"), sh.err::toString);
         assertEquals(start, sh.fingerprint(), "teardown restores the starting state exactly");
         assertTrue(sh.routeGet(Lab.LAN_GATEWAY).contains("dev eth0"));
         assertTrue(sh.ping(null, Lab.LAN_GATEWAY));
-        assertTrue(sh.plan("dualnic teardown").isEmpty(), "a second teardown plans nothing");
+        assertTrue(sh.planLine("dualnic teardown").isEmpty(), "a second teardown plans nothing");
     }
 
     /** The lan namespace answers every echo, the uplink none, and br0 carries none of them. */
-    static void assertNodeTrafficToTheGatewayUsesEth1Only(LabShell sh) {
+    static void assertNodeTrafficToTheGatewayUsesEth1Only(LabNode sh) {
         Lab lab = sh.lab;
         long lanBefore = sh.echoesAnswered(lab.lanNetns());
         long upBefore = sh.echoesAnswered(lab.upNetns());
@@ -83,11 +84,11 @@ class DualNicLabTest {
 
     @Test
     void withABridgeAddressTheNodeAndTheContainersReachEachOther(Lab lab) {
-        LabShell sh = new LabShell(lab, root, "iproute2");
+        LabNode sh = Nodes.shell(lab, root, "iproute2");
         String start = sh.fingerprint();
-        assertEquals(0, sh.run(SETUP_WITH_ADDRESS), sh.err::toString);
-        assertEquals(0, sh.run(ATTACH_101), sh.err::toString);
-        assertEquals(0, sh.run(ATTACH_102_HOST_ROUTE), sh.err::toString);
+        assertEquals(0, sh.runLine(SETUP_WITH_ADDRESS), sh.err::toString);
+        assertEquals(0, sh.runLine(ATTACH_101), sh.err::toString);
+        assertEquals(0, sh.runLine(ATTACH_102_HOST_ROUTE), sh.err::toString);
 
         for (String ct : new String[]{"101", "102"}) {
             String ip = ct.equals("101") ? "203.0.113.195" : "203.0.113.196";
@@ -97,27 +98,27 @@ class DualNicLabTest {
             assertTrue(sh.routeGet(ip).contains("dev br0"), sh.routeGet(ip));
         }
         assertNodeTrafficToTheGatewayUsesEth1Only(sh);
-        assertEquals(0, sh.run("dualnic show"));
+        assertEquals(0, sh.runLine("dualnic show"));
         assertTrue(sh.lastReport.text().contains("node ↔ CTs: possible through br0 (203.0.113.194/26)"), sh.lastReport.text());
         assertTrue(sh.lastReport.text().contains("CT 102 203.0.113.196: reachable from the node via br0"), sh.lastReport.text());
 
-        assertEquals(0, sh.run("ct detach 102"), sh.err::toString);
-        assertEquals(0, sh.run("ct detach 101"), sh.err::toString);
-        assertEquals(0, sh.run("dualnic teardown"), sh.err::toString);
+        assertEquals(0, sh.runLine("ct detach 102"), sh.err::toString);
+        assertEquals(0, sh.runLine("ct detach 101"), sh.err::toString);
+        assertEquals(0, sh.runLine("dualnic teardown"), sh.err::toString);
         assertEquals(start, sh.fingerprint());
     }
 
     @Test
     void addingTheBridgeAddressLaterAndTearingDownStillRestoresTheStart(Lab lab) {
-        LabShell sh = new LabShell(lab, root, "iproute2");
+        LabNode sh = Nodes.shell(lab, root, "iproute2");
         String start = sh.fingerprint();
-        assertEquals(0, sh.run(SETUP), sh.err::toString);
-        assertEquals(0, sh.run(SETUP_WITH_ADDRESS), sh.err::toString);
-        assertTrue(sh.plan(SETUP_WITH_ADDRESS).isEmpty());
-        assertEquals(0, sh.run(ATTACH_101), sh.err::toString);
+        assertEquals(0, sh.runLine(SETUP), sh.err::toString);
+        assertEquals(0, sh.runLine(SETUP_WITH_ADDRESS), sh.err::toString);
+        assertTrue(sh.planLine(SETUP_WITH_ADDRESS).isEmpty());
+        assertEquals(0, sh.runLine(ATTACH_101), sh.err::toString);
         assertTrue(sh.ping(null, "203.0.113.195"));
-        assertEquals(0, sh.run("dualnic teardown --force"), sh.err::toString);
-        assertEquals(0, sh.run("ct detach 101"), sh.err::toString);
+        assertEquals(0, sh.runLine("dualnic teardown --force"), sh.err::toString);
+        assertEquals(0, sh.runLine("ct detach 101"), sh.err::toString);
         assertEquals(start, sh.fingerprint());
     }
 }

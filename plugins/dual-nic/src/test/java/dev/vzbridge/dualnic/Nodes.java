@@ -7,7 +7,11 @@ import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
 import dev.vzbridge.api.host.Route;
 import dev.vzbridge.api.net.Cidr;
+import dev.vzbridge.bridge.BridgePlugin;
+import dev.vzbridge.lab.Lab;
+import dev.vzbridge.testkit.LabNode;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,5 +85,10 @@ final class Nodes {
 
     HostState state() {
         return new HostState(links, addresses, routes, containers);
+    }
+
+    /** The lab's node with both plugins' commands; its fingerprint includes the setup record. */
+    static LabNode shell(Lab lab, Path root, String flavour) {
+        return new LabNode(lab, root, flavour, new BridgePlugin(), new DualNicCommands()).watching(SetupRecord.PATH);
     }
 }

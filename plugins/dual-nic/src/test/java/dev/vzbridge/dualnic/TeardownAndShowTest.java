@@ -6,6 +6,7 @@ import dev.vzbridge.api.plan.Action;
 import dev.vzbridge.api.plan.Check;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.plan.WriteFile;
+import dev.vzbridge.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -23,13 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TeardownAndShowTest {
     static byte[] record(String setupLine) {
-        return recordWrite(Cli.plan(new TestContext(Nodes.lab().state()), setupLine)).content();
+        return recordWrite(Cli.plan(TestContext.iproute2(Nodes.lab().state()), setupLine)).content();
     }
 
     @Test
     void teardownIsTheExactInverseOfTheLabSetup() {
         byte[] rec = record(SETUP_WITH_ADDRESS);
-        TestContext ctx = new TestContext(Nodes.labAfterSetup("203.0.113.194/26").state()).withFile(SetupRecord.PATH, rec);
+        TestContext ctx = TestContext.iproute2(Nodes.labAfterSetup("203.0.113.194/26").state()).withFile(SetupRecord.PATH, rec);
         Plan p = Cli.plan(ctx, "dualnic teardown");
         assertEquals(List.of(
             "ip addr del 203.0.113.194/26 dev br0",
@@ -61,18 +62,18 @@ class TeardownAndShowTest {
 
     @Test
     void setupAndTeardownPredictTheStateTheyLeadTo() {
-        TestContext ctx = new TestContext(Nodes.lab().state());
+        TestContext ctx = TestContext.iproute2(Nodes.lab().state());
         Cli.plan(ctx, SETUP_WITH_ADDRESS);
         assertEquals(view(Nodes.labAfterSetup("203.0.113.194/26").state()), view(ctx.expected));
 
-        TestContext down = new TestContext(Nodes.labAfterSetup("203.0.113.194/26").state()).withFile(SetupRecord.PATH, record(SETUP_WITH_ADDRESS));
+        TestContext down = TestContext.iproute2(Nodes.labAfterSetup("203.0.113.194/26").state()).withFile(SetupRecord.PATH, record(SETUP_WITH_ADDRESS));
         Cli.plan(down, "dualnic teardown");
         assertEquals(view(Nodes.lab().state()), view(down.expected));
     }
 
     @Test
     void teardownWithoutARecordPlansNothing() {
-        Plan p = Cli.plan(new TestContext(Nodes.lab().state()), "dualnic teardown");
+        Plan p = Cli.plan(TestContext.iproute2(Nodes.lab().state()), "dualnic teardown");
         assertTrue(p.isEmpty());
         assertEquals("nothing to do", p.notes().get(0));
     }
@@ -82,16 +83,16 @@ class TeardownAndShowTest {
         byte[] rec = record(SETUP);
         var host = Nodes.labAfterSetup(null).ctOn("101", "br0", "203.0.113.195/26").state();
         UsageException e = assertThrows(UsageException.class,
-            () -> Cli.plan(new TestContext(host).withFile(SetupRecord.PATH, rec), "dualnic teardown"));
+            () -> Cli.plan(TestContext.iproute2(host).withFile(SetupRecord.PATH, rec), "dualnic teardown"));
         assertTrue(e.getMessage().contains("veth101.0 of CT 101"), e.getMessage());
-        Plan forced = Cli.plan(new TestContext(host).withFile(SetupRecord.PATH, rec), "dualnic teardown --force");
+        Plan forced = Cli.plan(TestContext.iproute2(host).withFile(SetupRecord.PATH, rec), "dualnic teardown --force");
         assertTrue(applied(forced).contains("ip link set dev veth101.0 nomaster"), applied(forced).toString());
     }
 
     @Test
     void teardownPutsADownLocalNicDownAgain() {
-        byte[] rec = recordWrite(Cli.plan(new TestContext(Nodes.lab().link("eth1", "ether", false, Nodes.ETH1_MAC, null).state()), SETUP)).content();
-        Plan p = Cli.plan(new TestContext(Nodes.labAfterSetup(null).state()).withFile(SetupRecord.PATH, rec), "dualnic teardown");
+        byte[] rec = recordWrite(Cli.plan(TestContext.iproute2(Nodes.lab().link("eth1", "ether", false, Nodes.ETH1_MAC, null).state()), SETUP)).content();
+        Plan p = Cli.plan(TestContext.iproute2(Nodes.labAfterSetup(null).state()).withFile(SetupRecord.PATH, rec), "dualnic teardown");
         List<String> a = applied(p);
         assertTrue(a.indexOf("ip link set dev eth1 down") > a.indexOf("ip addr del 10.0.0.2/24 dev eth1"), a.toString());
     }
@@ -99,14 +100,14 @@ class TeardownAndShowTest {
     @Test
     void teardownTwiceAfterItRanPlansOnlyWhatIsLeft() {
         // The node is back at the start but the record survived (e.g. removed by hand): only the record goes.
-        Plan p = Cli.plan(new TestContext(Nodes.lab().state()).withFile(SetupRecord.PATH, record(SETUP)), "dualnic teardown");
+        Plan p = Cli.plan(TestContext.iproute2(Nodes.lab().state()).withFile(SetupRecord.PATH, record(SETUP)), "dualnic teardown");
         assertEquals(List.of("rm -f /var/lib/vzbridge/dual-nic.state"), applied(p));
     }
 
     @Test
     void showSaysWhyTheNodeCannotReachContainersWithoutABridgeAddress() {
         var host = Nodes.labAfterSetup(null).ctOn("101", "br0", "203.0.113.195/26").state();
-        Report r = Cli.query(new TestContext(host).withFile(SetupRecord.PATH, record(SETUP)), "dualnic show");
+        Report r = Cli.query(TestContext.iproute2(host).withFile(SetupRecord.PATH, record(SETUP)), "dualnic show");
         assertTrue(r.text().contains("paths: node → 10.0.0.1 via eth1; CTs on br0 → eth0"), r.text());
         assertTrue(r.text().contains("node ↔ CTs: not possible: br0 has no address"), r.text());
         assertTrue(r.text().contains("CT 101 203.0.113.195: not reachable: br0 has no address (the node's traffic to it leaves via eth1)"), r.text());
@@ -118,7 +119,7 @@ class TeardownAndShowTest {
     @Test
     void showWithABridgeAddressReportsTheContainerReachable() {
         var host = Nodes.labAfterSetup("203.0.113.194/26").ctOn("101", "br0", "203.0.113.195/26").state();
-        Report r = Cli.query(new TestContext(host).withFile(SetupRecord.PATH, record(SETUP_WITH_ADDRESS)), "dualnic show");
+        Report r = Cli.query(TestContext.iproute2(host).withFile(SetupRecord.PATH, record(SETUP_WITH_ADDRESS)), "dualnic show");
         assertTrue(r.text().contains("node ↔ CTs: possible through br0 (203.0.113.194/26)"), r.text());
         assertTrue(r.text().contains("CT 101 203.0.113.195: reachable from the node via br0"), r.text());
         assertTrue(r.text().contains("eth0"), r.text());
@@ -131,21 +132,21 @@ class TeardownAndShowTest {
         var host = new Nodes().link("lo", "loopback", true, "00:00:00:00:00:00", null)
             .link("eth0", "ether", true, Nodes.ETH0_MAC, "br0").link("eth1", "ether", true, Nodes.ETH1_MAC, null)
             .bridge("br0", true, Nodes.ETH0_MAC).addr("br0", "10.0.0.2/24").route("default", "10.0.0.1", "br0", "boot").state();
-        Report r = Cli.query(new TestContext(host).withFile(SetupRecord.PATH, record(SETUP)), "dualnic show");
+        Report r = Cli.query(TestContext.iproute2(host).withFile(SetupRecord.PATH, record(SETUP)), "dualnic show");
         assertTrue(r.text().contains("node → 10.0.0.1 via br0"), r.text());
         assertTrue(r.text().contains("warning: the node's traffic to 10.0.0.1 leaves via br0, not eth1"), r.text());
     }
 
     @Test
     void showWithoutASetupSaysSo() {
-        Report r = Cli.query(new TestContext(Nodes.lab().state()), "dualnic show");
+        Report r = Cli.query(TestContext.iproute2(Nodes.lab().state()), "dualnic show");
         assertTrue(r.text().startsWith("no dual-NIC setup is recorded"), r.text());
         assertEquals(false, ((Map<?, ?>) r.data()).get("setup"));
     }
 
     @Test
     void underAnotherRootTheMessagesNameTheRecordWhereItIs() {
-        TestContext ctx = new TestContext(Nodes.lab().state()).withFilesUnder("/tmp/vzbridge-lab-1");
+        TestContext ctx = TestContext.iproute2(Nodes.lab().state()).withFilesUnder("/tmp/vzbridge-lab-1");
         assertTrue(Cli.query(ctx, "dualnic show").text()
             .startsWith("no dual-NIC setup is recorded in /tmp/vzbridge-lab-1/var/lib/vzbridge/dual-nic.state;"));
         Plan teardown = Cli.plan(ctx, "dualnic teardown");

@@ -3,6 +3,8 @@ package dev.vzbridge.testkit;
 import dev.vzbridge.api.command.FileView;
 import dev.vzbridge.api.host.HostState;
 import dev.vzbridge.api.host.Link;
+import dev.vzbridge.api.plan.Step;
+import dev.vzbridge.api.recipes.FakeTools;
 import dev.vzbridge.api.tools.NetTools;
 import dev.vzbridge.exec.CommandRunner;
 import dev.vzbridge.exec.ExecResult;
@@ -13,23 +15,39 @@ import dev.vzbridge.host.HostRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A HostAccess for shell tests that never touches the machine: it serves a fixed
  * {@link HostState}, counts observations, and records (without running) every
- * argv sent to its runner. Tools, runtime and files are not available.
+ * argv sent to its runner, the duplicate-address probe's arping included. Files
+ * are not available; tools and a container runtime only when {@link #simulated}.
  */
 public final class RecordingHost implements HostAccess {
     private volatile HostState state;
+    private final NetTools tools;
+    private final HostRuntime runtime;
     private final AtomicInteger observations = new AtomicInteger();
     private final List<List<String>> commands = new ArrayList<>();
     private boolean closed;
 
     public RecordingHost(HostState state) {
+        this(state, false);
+    }
+
+    private RecordingHost(HostState state, boolean simulated) {
         this.state = state;
+        this.tools = simulated ? new FakeTools("node") : null;
+        this.runtime = simulated ? simulatedRuntime() : null;
+    }
+
+    /** With the API's simulated intents and a runtime whose containers are the state's, all running. */
+    public static RecordingHost simulated(HostState state) {
+        return new RecordingHost(state, true);
     }
 
     /** A node with lo, eth0, eth1 and a bridge br0. */
@@ -72,12 +90,51 @@ public final class RecordingHost implements HostAccess {
 
     @Override
     public NetTools tools() {
-        throw new UnsupportedOperationException("no tools in a recording host");
+        if (tools == null) throw new UnsupportedOperationException("no tools in a recording host");
+        return tools;
     }
 
     @Override
     public HostRuntime runtime() {
-        throw new UnsupportedOperationException("no container runtime in a recording host");
+        if (runtime == null) throw new UnsupportedOperationException("no container runtime in a recording host");
+        return runtime;
+    }
+
+    private HostRuntime simulatedRuntime() {
+        FakeTools.Runtime rt = new FakeTools.Runtime();
+        return new HostRuntime() {
+            public Map<String, Boolean> status() {
+                Map<String, Boolean> out = new LinkedHashMap<>();
+                state.containers().forEach(c -> out.put(c.id(), true));
+                return out;
+            }
+
+            public List<String> inside(String ctid, List<String> argv) {
+                List<String> out = new ArrayList<>(List.of("in", ctid));
+                out.addAll(argv);
+                return out;
+            }
+
+            public String name() {
+                return rt.name();
+            }
+
+            public String hostIfname(String ctid, String ifname) {
+                return rt.hostIfname(ctid, ifname);
+            }
+
+            public Step addVeth(String ctid, String ifname, String bridge, String mac) {
+                return rt.addVeth(ctid, ifname, bridge, mac);
+            }
+
+            public Step removeVeth(String ctid, String ifname, String bridge, String mac) {
+                return rt.removeVeth(ctid, ifname, bridge, mac);
+            }
+
+            public NetTools inside(String ctid) {
+                return rt.inside(ctid);
+            }
+        };
     }
 
     @Override
@@ -98,7 +155,14 @@ public final class RecordingHost implements HostAccess {
 
     @Override
     public DadAnswer probeAddress(String dev, String ip) {
+        runner().run("arping", "-D", "-I", dev, ip);
         return DadAnswer.free();
+    }
+
+    /** A look at the state that is not counted as an observation. */
+    @Override
+    public boolean linkExists(String dev) {
+        return state.link(dev).isPresent();
     }
 
     @Override
