@@ -90,8 +90,9 @@ final class Verifier {
     }
 
     /**
-     * Independent pings, side by side (bounded): each tries until it answers, and fails once
-     * SETTLE has passed since it started and since the state checks held; closing stops them.
+     * Independent pings, side by side (bounded): each tries once at once; one that gets no answer
+     * waits for the state checks to hold (no retries while, say, STP is still learning), then tries
+     * until it answers, failing once SETTLE has passed since they held; closing stops them.
      */
     private final class Pings implements AutoCloseable {
         private final List<Check.Ping> pings;
@@ -99,6 +100,8 @@ final class Verifier {
         private final List<Future<Boolean>> answers;
         /** System.nanoTime() when the state checks held; 0 while they are still looked at. */
         private volatile long stateHeld;
+        /** Open once the state checks held, or the pings are stopped. */
+        private final java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
         private volatile boolean stopped;
 
         Pings(List<Check.Ping> pings) {
@@ -114,6 +117,7 @@ final class Verifier {
         /** The pings that never answered, in plan order, each with its likely cause. */
         List<String> failures() {
             stateHeld = System.nanoTime();
+            settled.countDown();
             List<String> failed = new ArrayList<>();
             for (int i = 0; i < pings.size(); i++)
                 if (!answered(answers.get(i))) failed.add(pings.get(i).describe() + ": " + likelyCause(pings.get(i)));
@@ -131,8 +135,15 @@ final class Verifier {
                 } catch (RunnerException e) {
                     return false;
                 }
-                long held = stateHeld;
-                if (held != 0 && (System.nanoTime() - Math.max(start, held)) / 1_000_000 >= SETTLE.toMillis()) return false;
+                if (stateHeld == 0) {
+                    try {
+                        settled.await();
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
+                    continue; // the state checks held (or the pings stop): try again at once
+                }
+                if ((System.nanoTime() - Math.max(start, stateHeld)) / 1_000_000 >= SETTLE.toMillis()) return false;
                 if (SignalDeferral.abortRequested() != null) return false;
                 sleep(POLL_MS);
             }
@@ -142,6 +153,7 @@ final class Verifier {
         @Override
         public void close() {
             stopped = true;
+            settled.countDown();
             if (pool != null) pool.shutdownNow();
         }
     }
