@@ -25,7 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * with different --root values take turns on one node, whichever way they reach it; the
  * lock file {@code /run/vzbridge.lock} under --root is taken as well, because the
  * journals there belong to whoever holds it. Each file names its holder so a second
- * shell can say who it waits for.
+ * shell can say who it waits for. A named namespace is held open while locked: the
+ * kernel reuses the inode of a deleted namespace, and a new one must never inherit a
+ * lock still held for the old one.
  */
 public final class HostLock implements AutoCloseable {
     public static final String PATH = "/run/vzbridge.lock";
@@ -36,10 +38,12 @@ public final class HostLock implements AutoCloseable {
 
     private final List<FileChannel> channels;
     private final long lastReleased;
+    private final FileChannel namespacePin;
 
-    private HostLock(List<FileChannel> channels, long lastReleased) {
+    private HostLock(List<FileChannel> channels, long lastReleased, FileChannel namespacePin) {
         this.channels = channels;
         this.lastReleased = lastReleased;
+        this.namespacePin = namespacePin;
     }
 
     /** When the previous holder let go (epoch millis; 0 when nobody ever held it). */
@@ -59,13 +63,38 @@ public final class HostLock implements AutoCloseable {
     /** Takes the node's lock (its network namespace) and then root's. */
     public static HostLock acquire(Node node, String purpose, Duration wait, PrintWriter err) throws LockedException {
         List<Path> files = new ArrayList<>();
+        FileChannel pin = node.prefix().isEmpty() ? null : namespaceOf(node.prefix()).map(HostLock::open).orElse(null);
         Optional<Path> nodeLock = nodeLockFile(node.prefix());
         // Without --netns, a process that may not write /run/vzbridge is not root and cannot change
         // the namespace's links either; its --root alone is what it can change.
         if (node.prefix().isEmpty()) nodeLock = nodeLock.filter(f -> writableDir(f.getParent()));
         nodeLock.ifPresent(files::add);
         files.add(node.root().resolve(PATH.substring(1)));
-        return acquire(files, purpose, wait, err);
+        try {
+            HostLock held = acquire(files, purpose, wait, err);
+            return new HostLock(held.channels, held.lastReleased, pin);
+        } catch (LockedException | RuntimeException e) {
+            closeQuietly(pin);
+            throw e;
+        }
+    }
+
+    /** The namespace file held open (so the namespace, and with it its inode, stays alive), or null. */
+    private static FileChannel open(Path namespace) {
+        try {
+            return FileChannel.open(namespace, StandardOpenOption.READ);
+        } catch (IOException | RuntimeException e) {
+            return null; // no such namespace: observing it fails with its own message
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing is held by a closed file
+        }
     }
 
     /**
@@ -74,20 +103,23 @@ public final class HostLock implements AutoCloseable {
      * namespace's identity, the same whichever name, way in or --root leads to it.
      */
     static Optional<Path> nodeLockFile(List<String> prefix) {
-        Path namespace;
-        if (prefix.isEmpty()) {
-            namespace = Path.of("/proc/self/ns/net"); // the shell's children inherit it
-        } else if (prefix.size() == 4 && prefix.subList(0, 3).equals(List.of("ip", "netns", "exec"))) {
-            namespace = Path.of("/run/netns", prefix.get(3));
-        } else {
-            return Optional.empty();
-        }
+        Optional<Path> namespace = namespaceOf(prefix);
+        if (namespace.isEmpty()) return Optional.empty();
         try {
-            Object inode = Files.getAttribute(namespace, "unix:ino");
+            Object inode = Files.getAttribute(namespace.get(), "unix:ino");
             return Optional.of(NODE_LOCKS.resolve("net-" + inode + ".lock"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.empty(); // no such namespace: observing it fails with its own message
         }
+    }
+
+    /** The namespace file that commands with this prefix act in. */
+    static Optional<Path> namespaceOf(List<String> prefix) {
+        if (prefix.isEmpty()) return Optional.of(Path.of("/proc/self/ns/net")); // the shell's children inherit it
+        if (prefix.size() == 4 && prefix.subList(0, 3).equals(List.of("ip", "netns", "exec"))) {
+            return Optional.of(Path.of("/run/netns", prefix.get(3)));
+        }
+        return Optional.empty();
     }
 
     private static boolean writableDir(Path dir) {
@@ -116,7 +148,7 @@ public final class HostLock implements AutoCloseable {
             boolean[] told = {false};
             long[] released = {0};
             for (Path file : files) held.add(lock(file, purpose, wait, started, deadline, err, told, released));
-            return new HostLock(held, released[0]);
+            return new HostLock(held, released[0], null);
         } catch (IOException e) {
             release(held);
             IN_PROCESS.unlock();
@@ -204,6 +236,7 @@ public final class HostLock implements AutoCloseable {
     public void close() {
         try {
             release(channels);
+            closeQuietly(namespacePin);
         } finally {
             IN_PROCESS.unlock();
         }

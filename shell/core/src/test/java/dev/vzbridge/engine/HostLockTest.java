@@ -10,6 +10,8 @@ import dev.vzbridge.api.plan.Step;
 import dev.vzbridge.exec.ProcessRunner;
 import dev.vzbridge.testkit.RecordingRunner;
 import dev.vzbridge.shell.GlobalOptions;
+import dev.vzbridge.host.NodeAddress;
+import dev.vzbridge.testkit.LabRequirement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,5 +111,45 @@ class HostLockTest {
             String holder = java.nio.file.Files.readString(seen);
             assertTrue(holder.startsWith("PID " + ProcessHandle.current().pid() + " since "), holder);
         }
+    }
+
+    /**
+     * The kernel hands a deleted namespace's inode to the next new one. A lock held for a namespace that is
+     * deleted meanwhile must therefore keep that namespace (and its inode) alive until it is released, so a new
+     * namespace never finds itself locked by a holder of the old one. Checked on a namespace made here.
+     */
+    @Test
+    @dev.vzbridge.testkit.LabTest(containers = {})
+    void aLockedNamespaceOutlivesItsNameUntilTheLockIsReleased() throws Exception {
+        LabRequirement.require();
+        String name = "vzbpin" + ProcessHandle.current().pid();
+        ProcessRunner sh = new ProcessRunner();
+        assertEquals(0, sh.run("ip", "netns", "add", name).exitCode());
+        try {
+            String inode = sh.run("stat", "-L", "-c", "%i", "/run/netns/" + name).stdout().strip();
+            Node node = Node.blind(new NodeAddress(root, name, "netns", NodeAddress.DEFAULT_CT_NETNS, null, null));
+            HostLock lock = HostLock.acquire(node, "pin test", java.time.Duration.ofSeconds(5), null);
+            assertEquals(0, sh.run("ip", "netns", "del", name).exitCode());
+            assertTrue(openInodes().contains(inode), "the locked namespace is held open: " + openInodes());
+            lock.close();
+            assertTrue(!openInodes().contains(inode), "and let go with the lock: " + openInodes());
+        } finally {
+            sh.run("ip", "netns", "del", name);
+        }
+    }
+
+    /** The inodes of what this process holds open (a namespace file shows its namespace's). */
+    private static List<String> openInodes() throws java.io.IOException {
+        List<String> held = new java.util.ArrayList<>();
+        try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    held.add(String.valueOf(java.nio.file.Files.getAttribute(fd, "unix:ino")));
+                } catch (java.io.IOException gone) {
+                    // the listing's own descriptor is closed by now
+                }
+            }
+        }
+        return held;
     }
 }
