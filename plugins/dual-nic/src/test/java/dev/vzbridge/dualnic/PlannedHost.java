@@ -71,7 +71,7 @@ final class PlannedHost implements HostAccess {
     }
 
     @Override
-    public DadAnswer probeAddress(String dev, String ip) {
+    public DadAnswer probeAddress(String dev, String ip, java.time.Duration window) {
         probes.add(dev + " " + ip);
         return DadAnswer.free();
     }

@@ -3,6 +3,7 @@ package dev.vzbridge.exec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Puts a fixed prefix before every command, e.g. {@code ip netns exec NODE}. */
 public final class PrefixRunner implements CommandRunner {
@@ -23,6 +24,12 @@ public final class PrefixRunner implements CommandRunner {
         ExecResult r = inner.run(through(prefix, argv), stdin, timeout);
         // Report the command as the planner wrote it; the prefix is plumbing.
         return new ExecResult(argv, r.exitCode(), r.stdout(), r.stderr(), r.timedOut());
+    }
+
+    @Override
+    public Optional<ExecResult> runWithin(List<String> argv, Duration window, Duration timeout) {
+        return inner.runWithin(through(prefix, argv), window, timeout)
+            .map(r -> new ExecResult(argv, r.exitCode(), r.stdout(), r.stderr(), r.timedOut()));
     }
 
     /**

@@ -40,8 +40,11 @@ public interface HostAccess extends AutoCloseable {
 
     Path root();
 
-    /** Who else answers for ip on dev's segment (arping -D, about a second); safe to call from several threads. */
-    DadAnswer probeAddress(String dev, String ip);
+    /**
+     * Who else answers for ip on dev's segment (arping -D), waiting {@code window} after the
+     * probe went out; safe to call from several threads.
+     */
+    DadAnswer probeAddress(String dev, String ip, java.time.Duration window);
 
     /** Whether dev exists on the node now: one small look, not a whole observation. */
     default boolean linkExists(String dev) {

@@ -11,6 +11,7 @@ public enum HostTool {
     IP("ip", "iproute2", "iproute", "observes and changes links, addresses and routes"),
     PING("ping", "iputils-ping", "iputils", "verifies that the node still reaches its gateway after a change"),
     ARPING("arping", "iputils-arping", "iputils", "probes for another owner of an address before it is claimed"),
+    STDBUF("stdbuf", "coreutils", "coreutils", "lets the address probe say when it went out, so its wait counts from there"),
     BRCTL("brctl", "bridge-utils", "bridge-utils", "makes bridges in the legacy tool flavour"),
     IFCONFIG("ifconfig", "net-tools", "net-tools", "sets addresses in the legacy tool flavour"),
     ROUTE("route", "net-tools", "net-tools", "sets routes in the legacy tool flavour"),

@@ -91,14 +91,22 @@ public final class NodeAccess implements HostAccess {
     }
 
     @Override
-    public DadAnswer probeAddress(String dev, String ip) {
+    public DadAnswer probeAddress(String dev, String ip, Duration window) {
         if (ip.contains(":")) return DadAnswer.free(); // IPv6 has the kernel's own duplicate detection
-        ExecResult r;
+        // arping counts in whole seconds and prints nothing until it ends when its output is a pipe:
+        // line-buffered, its first line ("ARPING …") marks the probe going out, and the window is
+        // counted from there. It answers at once when somebody replies (-D quits on the first reply).
+        long seconds = Math.max(1, (window.toMillis() + 999) / 1000);
+        List<String> argv = List.of("stdbuf", "-oL", "arping", "-D", "-c", String.valueOf(seconds + 1),
+            "-w", String.valueOf(seconds), "-I", dev, ip);
+        Optional<ExecResult> answered;
         try {
-            r = runner.run(List.of("arping", "-D", "-c", "2", "-w", "1", "-I", dev, ip), null, Duration.ofSeconds(5));
+            answered = runner.runWithin(argv, window, Duration.ofSeconds(seconds + 4));
         } catch (RunnerException e) {
             return DadAnswer.failed(e.getMessage());
         }
+        if (answered.isEmpty()) return DadAnswer.free(); // the window closed with nobody answering
+        ExecResult r = answered.get();
         // iputils arping -D: 0 nobody answered, 1 somebody did, anything else it could not probe
         if (r.exitCode() == 0 && !r.timedOut()) return DadAnswer.free();
         Optional<String> owner = ownerIn(r.stdout());

@@ -21,14 +21,14 @@ public final class Prerequisites {
     /**
      * @param legacy the legacy tool flavour (brctl/ifconfig/route) is in use
      * @param verify checks after applying run (ping)
-     * @param dad    duplicate-address probes run (arping)
+     * @param dad    duplicate-address probes run (arping, line-buffered by stdbuf)
      * @param vzctl  the OpenVZ runtime was asked for by name (--runtime vzctl)
      */
     public static List<HostTool> needed(boolean legacy, boolean verify, boolean dad, boolean vzctl) {
         List<HostTool> out = new ArrayList<>(List.of(HostTool.SETSID, HostTool.IP));
         if (legacy) out.addAll(List.of(HostTool.BRCTL, HostTool.IFCONFIG, HostTool.ROUTE));
         if (verify) out.add(HostTool.PING);
-        if (dad) out.add(HostTool.ARPING);
+        if (dad) out.addAll(List.of(HostTool.ARPING, HostTool.STDBUF));
         if (vzctl) out.addAll(List.of(HostTool.VZCTL, HostTool.VZLIST));
         return out;
     }
@@ -56,6 +56,7 @@ public final class Prerequisites {
         List<String> lifts = new ArrayList<>();
         if (missing.contains(HostTool.PING)) lifts.add("--no-verify skips the checks that need ping");
         if (missing.contains(HostTool.ARPING)) lifts.add("--no-dad skips the probes that need arping");
+        else if (missing.contains(HostTool.STDBUF)) lifts.add("--no-dad skips the probes that need stdbuf");
         if (missing.contains(HostTool.BRCTL) || missing.contains(HostTool.IFCONFIG) || missing.contains(HostTool.ROUTE))
             lifts.add("--tools iproute2 needs only ip");
         if (missing.contains(HostTool.VZCTL) || missing.contains(HostTool.VZLIST))

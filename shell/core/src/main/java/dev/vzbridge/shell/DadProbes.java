@@ -7,6 +7,7 @@ import dev.vzbridge.host.DadAnswer;
 import dev.vzbridge.host.HostAccess;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The duplicate-address probes of a command or a whole transaction. Each claim
  * starts probing at once on a bounded pool, so N addresses cost about one probe
- * window (arping waits a second) instead of N; {@link #settle} waits for them and
+ * window instead of N; {@link #settle} waits for them and
  * refuses the first address somebody answers for, or that could not be probed.
  */
 public final class DadProbes {
@@ -32,13 +33,21 @@ public final class DadProbes {
     static final int PARALLEL = 128;
     private static final ExecutorService POOL = pool();
 
+    /**
+     * How long a probe waits for another owner after it went out: an owner on the segment
+     * answers within milliseconds, and nmcli's ipv4.dad-timeout counts the same way, in ms.
+     */
+    public static final Duration DEFAULT_WINDOW = Duration.ofMillis(200);
+
     private final HostAccess host;
+    private final Duration window;
     private final List<Claim> claims = new ArrayList<>();
     /** Which link carries each segment now; looked up once per settle. */
     private final Map<String, Optional<String>> carrierOf = new ConcurrentHashMap<>();
 
-    public DadProbes(HostAccess host) {
+    public DadProbes(HostAccess host, Duration window) {
         this.host = host;
+        this.window = window;
     }
 
     private record Claim(String where, String segment, String ip, Future<Result> answer) {
@@ -57,7 +66,7 @@ public final class DadProbes {
                 Optional<String> dev = carrierOf.computeIfAbsent(segment, s -> carrier(s, carriers));
                 if (dev.isEmpty())
                     return new Result(segment, DadAnswer.failed(segment + " does not exist yet and no link carries its segment now"));
-                return new Result(dev.get(), host.probeAddress(dev.get(), ip));
+                return new Result(dev.get(), host.probeAddress(dev.get(), ip, window));
             });
             claims.add(new Claim(where, segment, ip, f));
         }

@@ -74,6 +74,9 @@ public class GlobalOptions {
     @Option(names = "--no-dad", description = "Skip the probe for another owner of an address before claiming it (needs arping).")
     public boolean noDad;
 
+    @Option(names = "--dad-timeout", paramLabel = "MS", description = "How long the duplicate-address probe waits for another owner's answer, in milliseconds (default: 200).")
+    public int dadTimeout = 200;
+
     @Option(names = "--per-command", description = "In a batch, make each command its own transaction.")
     public boolean perCommand;
 
@@ -105,6 +108,13 @@ public class GlobalOptions {
             Duration.ofSeconds(Math.max(0, lockWait)));
     }
 
+    /** @throws UsageException for a probe window outside 1–60000 ms */
+    public Duration dadWindow() {
+        if (dadTimeout < 1 || dadTimeout > 60_000)
+            throw new UsageException("--dad-timeout needs a number of milliseconds from 1 to 60000");
+        return Duration.ofMillis(dadTimeout);
+    }
+
     /**
      * Opens the node: --lab builds a lab and works on the address it produces (a
      * temporary root unless --root was given), otherwise the address above. The
@@ -112,6 +122,7 @@ public class GlobalOptions {
      */
     public HostAccess openHost() {
         if (lab && netns != null) throw new UsageException("--lab and --netns cannot be combined");
+        dadWindow();
         String generation = Platform.checkChoice(openvz);
         // --lab --openvz legacy|7 emulates that vzctl over the lab's namespaces.
         boolean labVzctl = lab && !generation.equals("auto");

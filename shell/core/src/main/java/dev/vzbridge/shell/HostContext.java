@@ -10,6 +10,7 @@ import dev.vzbridge.host.DadAnswer;
 import dev.vzbridge.host.HostAccess;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,15 +71,20 @@ public class HostContext implements CommandContext {
 
     @Override
     public Optional<String> duplicateAddressOwner(String dev, String ip) {
-        DadAnswer answer = host.probeAddress(dev, ip);
+        DadAnswer answer = host.probeAddress(dev, ip, dadWindow());
         if (answer.failed()) throw new CommandFailedException("cannot probe " + ip + " for a duplicate on " + dev + ": " + answer.problem());
         return Optional.ofNullable(answer.owner());
+    }
+
+    /** How long a duplicate-address probe waits for another owner's answer. */
+    protected Duration dadWindow() {
+        return DadProbes.DEFAULT_WINDOW;
     }
 
     /** All of one command's addresses at once, on the link that carries the segment now. */
     @Override
     public void requireUnused(String segment, List<String> carriers, List<String> ips) {
-        DadProbes probes = new DadProbes(host);
+        DadProbes probes = new DadProbes(host, dadWindow());
         probes.claim(null, segment, carriers, ips);
         probes.settle(null, false);
     }

@@ -33,7 +33,7 @@ public final class Session {
         this.printer = printer;
         this.catalog = catalog;
         this.plugins = List.copyOf(plugins);
-        this.probes = new DadProbes(host);
+        this.probes = new DadProbes(host, options.dadWindow());
     }
 
     public GlobalOptions options() {
@@ -98,6 +98,11 @@ public final class Session {
             @Override
             public List<dev.vzbridge.api.persist.BootConfig> bootConfigs() {
                 return catalog.bootConfigs();
+            }
+
+            @Override
+            protected java.time.Duration dadWindow() {
+                return options.dadWindow();
             }
 
             @Override

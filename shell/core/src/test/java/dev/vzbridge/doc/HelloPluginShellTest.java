@@ -143,8 +143,8 @@ class HelloPluginShellTest {
             return node.root();
         }
 
-        public dev.vzbridge.host.DadAnswer probeAddress(String dev, String ip) {
-            return node.probeAddress(dev, ip);
+        public dev.vzbridge.host.DadAnswer probeAddress(String dev, String ip, java.time.Duration window) {
+            return node.probeAddress(dev, ip, window);
         }
 
         public Optional<String> banner() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +43,11 @@ class HostAccessFactoryTest {
         o = new GlobalOptions();
         o.openvz = "8";
         assertEquals("--openvz must be auto, legacy or 7, not '8'", usage(o));
+        for (int ms : new int[]{0, -5, 60_001}) {
+            o = new GlobalOptions();
+            o.dadTimeout = ms;
+            assertEquals("--dad-timeout needs a number of milliseconds from 1 to 60000", usage(o));
+        }
     }
 
     @Test
@@ -81,9 +87,9 @@ class HostAccessFactoryTest {
             assertEquals("10.0.0.1", h.defaultRoute(false).orElseThrow().via());
             assertEquals(List.of("101", "102"), host.runtime().list());
             assertEquals("netns", host.runtime().name());
-            assertNotNull(host.probeAddress("eth0", "10.0.0.1").owner(), "the uplink answers for 10.0.0.1");
-            assertEquals(DadAnswer.free(), host.probeAddress("eth0", "10.0.0.77"), "nobody has 10.0.0.77");
-            assertTrue(host.probeAddress("nosuch0", "10.0.0.77").failed(), "a probe on a missing link is no answer");
+            assertNotNull(host.probeAddress("eth0", "10.0.0.1", Duration.ofMillis(200)).owner(), "the uplink answers for 10.0.0.1");
+            assertEquals(DadAnswer.free(), host.probeAddress("eth0", "10.0.0.77", Duration.ofMillis(200)), "nobody has 10.0.0.77");
+            assertTrue(host.probeAddress("nosuch0", "10.0.0.77", Duration.ofMillis(200)).failed(), "a probe on a missing link is no answer");
             assertTrue(host.linkExists("eth0"));
             assertFalse(host.linkExists("nosuch0"));
         } finally {

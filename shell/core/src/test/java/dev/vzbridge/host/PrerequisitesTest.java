@@ -19,9 +19,9 @@ class PrerequisitesTest {
 
     @Test
     void whatEachChoiceNeeds() {
-        assertEquals(List.of(HostTool.SETSID, HostTool.IP, HostTool.PING, HostTool.ARPING), Prerequisites.needed(false, true, true, false));
+        assertEquals(List.of(HostTool.SETSID, HostTool.IP, HostTool.PING, HostTool.ARPING, HostTool.STDBUF), Prerequisites.needed(false, true, true, false));
         assertEquals(List.of(HostTool.SETSID, HostTool.IP), Prerequisites.needed(false, false, false, false));
-        assertEquals(List.of(HostTool.SETSID, HostTool.IP, HostTool.BRCTL, HostTool.IFCONFIG, HostTool.ROUTE, HostTool.ARPING),
+        assertEquals(List.of(HostTool.SETSID, HostTool.IP, HostTool.BRCTL, HostTool.IFCONFIG, HostTool.ROUTE, HostTool.ARPING, HostTool.STDBUF),
             Prerequisites.needed(true, false, true, false));
         assertEquals(List.of(HostTool.SETSID, HostTool.IP, HostTool.VZCTL, HostTool.VZLIST), Prerequisites.needed(false, false, false, true));
     }
@@ -31,19 +31,19 @@ class PrerequisitesTest {
         List<HostTool> all = Prerequisites.needed(false, true, true, false);
         assertEquals("ping is not installed (it verifies that the node still reaches its gateway after a change); "
                 + "apt-get install iputils-ping (or --no-verify skips the checks that need ping)",
-            refusal(all, Set.of("setsid", "ip", "arping"), Distribution.Family.DEB));
+            refusal(all, Set.of("setsid", "ip", "arping", "stdbuf"), Distribution.Family.DEB));
         assertEquals("ping is not installed (it verifies that the node still reaches its gateway after a change); "
                 + "dnf install iputils (or --no-verify skips the checks that need ping)",
-            refusal(all, Set.of("setsid", "ip", "arping"), Distribution.Family.RPM));
+            refusal(all, Set.of("setsid", "ip", "arping", "stdbuf"), Distribution.Family.RPM));
         assertEquals("missing tools: ping, arping; dnf install iputils (or --no-verify skips the checks that need ping; "
-                + "--no-dad skips the probes that need arping)", refusal(all, Set.of("setsid", "ip"), Distribution.Family.RPM));
+                + "--no-dad skips the probes that need arping)", refusal(all, Set.of("setsid", "ip", "stdbuf"), Distribution.Family.RPM));
         String legacy = refusal(Prerequisites.needed(true, false, false, false), Set.of("setsid", "ip", "brctl"), Distribution.Family.DEB);
         assertEquals("missing tools: ifconfig, route; apt-get install net-tools (or --tools iproute2 needs only ip)", legacy);
         String unknown = refusal(List.of(HostTool.IP), Set.of(), Distribution.Family.UNKNOWN);
         assertTrue(unknown.contains("iproute2 (Debian/Ubuntu) or iproute (RHEL family)"), unknown);
         String vz = refusal(Prerequisites.needed(false, false, false, true), Set.of("setsid", "ip"), Distribution.Family.DEB);
         assertTrue(vz.endsWith("apt-get install vzctl (or --runtime netns works without OpenVZ)"), vz);
-        assertDoesNotThrow(() -> Prerequisites.require(all, Set.of("setsid", "ip", "ping", "arping")::contains, Distribution.Family.DEB));
+        assertDoesNotThrow(() -> Prerequisites.require(all, Set.of("setsid", "ip", "ping", "arping", "stdbuf")::contains, Distribution.Family.DEB));
     }
 
     @Test

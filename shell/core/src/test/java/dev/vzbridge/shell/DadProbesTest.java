@@ -44,7 +44,7 @@ class DadProbesTest {
     void theProbesOfATransactionRunSideBySide() {
         List<String> ips = IntStream.rangeClosed(1, 60).mapToObj(i -> "10.0.0." + i).toList();
         Map<String, String> probedOn = new ConcurrentHashMap<>();
-        DadProbes probes = new DadProbes(node(Set.of("br0"), Map.of(), probedOn, new CountDownLatch(ips.size())));
+        DadProbes probes = new DadProbes(node(Set.of("br0"), Map.of(), probedOn, new CountDownLatch(ips.size())), DadProbes.DEFAULT_WINDOW);
         ips.forEach(ip -> probes.claim("b.vzb:" + ip, "br0", List.of(), List.of(ip)));
         assertDoesNotThrow(() -> probes.settle(null, true));
         assertEquals(ips.size(), probedOn.size());
@@ -54,7 +54,7 @@ class DadProbesTest {
     @Test
     void aSegmentThatDoesNotExistYetIsProbedOnTheLinkThatCarriesItNow() {
         Map<String, String> probedOn = new ConcurrentHashMap<>();
-        DadProbes probes = new DadProbes(node(Set.of("eth1"), Map.of(), probedOn, new CountDownLatch(1)));
+        DadProbes probes = new DadProbes(node(Set.of("eth1"), Map.of(), probedOn, new CountDownLatch(1)), DadProbes.DEFAULT_WINDOW);
         probes.claim(null, "br0", List.of("eth9", "eth1"), List.of("10.0.0.5"));
         probes.settle(null, false);
         assertEquals(Map.of("10.0.0.5", "eth1"), probedOn);
@@ -63,7 +63,7 @@ class DadProbesTest {
     @Test
     void anOwnerIsRefusedNamingTheCommandThatClaimedTheAddress() {
         Map<String, DadAnswer> answers = Map.of("10.0.0.7", DadAnswer.ownedBy("02:00:00:00:00:07"));
-        DadProbes probes = new DadProbes(node(Set.of("br0"), answers, new ConcurrentHashMap<>(), new CountDownLatch(2)));
+        DadProbes probes = new DadProbes(node(Set.of("br0"), answers, new ConcurrentHashMap<>(), new CountDownLatch(2)), DadProbes.DEFAULT_WINDOW);
         probes.claim("b.vzb:3: ct attach", "br0", List.of(), List.of("10.0.0.6"));
         probes.claim("b.vzb:4: ct attach", "br0", List.of(), List.of("10.0.0.7"));
         UsageException e = assertThrows(UsageException.class, () -> probes.settle(null, true));
@@ -74,7 +74,7 @@ class DadProbesTest {
     @Test
     void aProbeThatCouldNotRunIsNoAnswer() {
         Map<String, DadAnswer> answers = Map.of("10.0.0.8", DadAnswer.failed("arping: Interface \"br0\" is down"));
-        DadProbes probes = new DadProbes(node(Set.of("br0"), answers, new ConcurrentHashMap<>(), new CountDownLatch(1)));
+        DadProbes probes = new DadProbes(node(Set.of("br0"), answers, new ConcurrentHashMap<>(), new CountDownLatch(1)), DadProbes.DEFAULT_WINDOW);
         probes.claim(null, "br0", List.of(), List.of("10.0.0.8"));
         CommandFailedException e = assertThrows(CommandFailedException.class, () -> probes.settle(null, false));
         assertEquals("cannot probe 10.0.0.8 for a duplicate on br0's segment (via br0): arping: Interface \"br0\" is down;"
@@ -83,7 +83,7 @@ class DadProbesTest {
 
     @Test
     void noLinkCarryingTheSegmentIsNoAnswerEither() {
-        DadProbes probes = new DadProbes(node(Set.of(), Map.of(), new ConcurrentHashMap<>(), new CountDownLatch(1)));
+        DadProbes probes = new DadProbes(node(Set.of(), Map.of(), new ConcurrentHashMap<>(), new CountDownLatch(1)), DadProbes.DEFAULT_WINDOW);
         probes.claim(null, "br0", List.of("eth1"), List.of("10.0.0.9"));
         CommandFailedException e = assertThrows(CommandFailedException.class, () -> probes.settle(null, false));
         assertTrue(e.getMessage().contains("br0 does not exist yet and no link carries its segment now"), e.getMessage());

@@ -154,7 +154,7 @@ public final class RecordingHost implements HostAccess {
     }
 
     @Override
-    public DadAnswer probeAddress(String dev, String ip) {
+    public DadAnswer probeAddress(String dev, String ip, java.time.Duration window) {
         runner().run("arping", "-D", "-I", dev, ip);
         return DadAnswer.free();
     }
