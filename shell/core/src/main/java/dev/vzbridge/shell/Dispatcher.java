@@ -10,6 +10,8 @@ import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.api.recipes.Converters;
 import dev.vzbridge.engine.PlanPrinter;
+import dev.vzbridge.host.HostAccess;
+import dev.vzbridge.tools.ToolFlavours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -105,6 +107,7 @@ public final class Dispatcher {
             return report.exitCode();
         }
         if (command instanceof PlanningCommand planning) {
+            askToolsAhead();
             CommandContext ctx = session.newContext(commandLine);
             long plannedAt = System.currentTimeMillis();
             Plan plan = planning.plan(ctx);
@@ -122,6 +125,17 @@ public final class Dispatcher {
                 () -> planning.plan(session.newContext(commandLine)), where);
         }
         throw new UsageException(parsed.path() + ": missing subcommand; try 'help " + parsed.path() + "'");
+    }
+
+    /** Under --tools auto the node's ip is asked its flavour while the plan reads the host, not after it. */
+    private void askToolsAhead() {
+        HostAccess host = session.host();
+        if (host == null) return;
+        try {
+            ToolFlavours.askAhead(host.tools());
+        } catch (UnsupportedOperationException e) {
+            // a host that offers no tools has no flavour to ask
+        }
     }
 
     private static Report nothingToDo(Plan plan) {
@@ -167,6 +181,7 @@ public final class Dispatcher {
         }
         if (!(parsed.command() instanceof PlanningCommand planning))
             throw new UsageException(parsed.path() + " does not change the host; there is nothing to plan");
+        askToolsAhead();
         return planning.plan(session.newContext(Tokenizer.quote(words)));
     }
 

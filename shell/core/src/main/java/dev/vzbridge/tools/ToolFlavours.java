@@ -32,6 +32,16 @@ public final class ToolFlavours {
         return new EffectTools(ipKnowsBridges(node) ? new Iproute2Tools() : new LegacyTools(), null);
     }
 
+    /**
+     * A command is about to plan: under --tools auto, the node's ip is asked its flavour
+     * now, in the background, so that the answer is there (or nearly) when the first step
+     * is spelled, instead of one more process after the host read. Other choices: nothing.
+     */
+    public static void askAhead(NetTools tools) {
+        NetTools flavour = tools instanceof EffectTools effects ? effects.commands() : tools;
+        if (flavour instanceof DetectedTools detected) detected.askAhead();
+    }
+
     /** The same intents run inside container {@code ctid} through {@code wrap}, with effects in its view. */
     public static NetTools inside(NetTools node, String ctid, java.util.function.UnaryOperator<java.util.List<String>> wrap) {
         return new EffectTools(new PrefixedTools(node, wrap), ctid);

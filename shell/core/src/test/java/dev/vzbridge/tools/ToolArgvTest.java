@@ -152,4 +152,43 @@ class ToolArgvTest {
         tools.up("br0", false);
         assertEquals(List.of(List.of("ip", "link", "help")), ran);
     }
+
+    @Test
+    void askedAheadTheFlavourIsAskedOnceInTheBackgroundAndTheFirstStepWaitsForIt() throws Exception {
+        String modern = "Usage: ip link add [link DEV] ...\nTYPE := { bond | bridge | veth }\n";
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        List<String> askedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var tools = ToolFlavours.select("auto", (argv, in, t) -> {
+            askedOn.add(Thread.currentThread().getName() + ": " + String.join(" ", argv));
+            try {
+                // the node's ip is slow: the caller of askAhead must not wait for it
+                assertEquals(true, answer.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return new ExecResult(argv, 255, "", modern, false);
+        });
+        ToolFlavours.askAhead(tools);
+        ToolFlavours.askAhead(tools);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (askedOn.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+        assertEquals(List.of("vzbridge-tools-flavour: ip link help"), askedOn, "asked once, on a thread of its own");
+        answer.countDown();
+        assertEquals(w("ip link add br0 type bridge"), apply(tools.addBridge("br0")));
+        assertEquals("iproute2", tools.flavour());
+        assertEquals(1, askedOn.size(), "the step used the answer asked ahead");
+    }
+
+    @Test
+    void askingAheadAsksNothingWhenTheFlavourIsChosen() {
+        List<List<String>> ran = new java.util.ArrayList<>();
+        var tools = ToolFlavours.select("legacy", (argv, in, t) -> {
+            ran.add(argv);
+            return new ExecResult(argv, 0, "", "", false);
+        });
+        ToolFlavours.askAhead(tools);
+        ToolFlavours.askAhead(null);
+        assertEquals(w("brctl addbr br0"), apply(tools.addBridge("br0")));
+        assertEquals(List.of(), ran);
+    }
 }
