@@ -3,6 +3,7 @@ package dev.vzbridge.engine;
 import dev.vzbridge.api.command.UsageException;
 import dev.vzbridge.api.plan.Plan;
 import dev.vzbridge.engine.journal.Journal;
+import dev.vzbridge.engine.journal.JournalJson;
 import dev.vzbridge.engine.journal.Pending;
 import dev.vzbridge.engine.journal.TxLog;
 import dev.vzbridge.engine.journal.TxState;
@@ -39,6 +40,7 @@ public final class Engine {
     private final PrintWriter progress;
     private final TxAdmin admin;
     private List<Plan> group;
+    private boolean journalWarm;
     /** Of the open group: a check's description → the batch line ("FILE:LINE") that asked for it. */
     private final Map<String, String> groupOrigins = new java.util.LinkedHashMap<>();
     private String groupLabel;
@@ -103,11 +105,24 @@ public final class Engine {
     public Submission submit(Plan plan, String commandLine, long plannedAt, Supplier<Plan> replan) {
         if (settings.dryRun()) return new Submission.Shown(plan);
         if (group != null) {
+            warmUpJournal(plan);
             group.add(plan);
             int changes = group.stream().mapToInt(p -> p.changes().size()).sum();
             return new Submission.Queued(plan, commandLine, changes, quietGroup);
         }
         return run(plan, commandLine, new Transaction.Replan(plannedAt, replan), Map.of());
+    }
+
+    /**
+     * Builds the journal's serializers on a thread of their own while the transaction's
+     * other commands are planned and its addresses probed (once per engine).
+     */
+    private void warmUpJournal(Plan plan) {
+        if (journalWarm || plan.isEmpty()) return;
+        journalWarm = true;
+        Thread t = new Thread(() -> JournalJson.warmUp(plan), "journal-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private Submission run(Plan plan, String commandLine, Transaction.Replan replan, Map<String, String> checkOrigins) {
