@@ -123,6 +123,17 @@ class JournalWalTest {
     }
 
     @Test
+    void theStartUpWarningReadsAClosedJournalNoFurtherThanItsLastLine() throws Exception {
+        // Asked at every invocation: a node's whole history must not be parsed each time.
+        // A closed journal whose middle is damaged proves it: read whole, it would be reported.
+        write(Journal.dir(root).resolve("20000101-000000-000-dddd.jsonl"), "{\"rec\":\"header\",\"txid\":\"y\"}\n"
+            + "not json at all\n{\"rec\":\"state\",\"state\":\"committed\",\"time\":\"t\"}\n");
+        assertTrue(Pending.warning(root).isEmpty(), Pending.warning(root).toString());
+        String open = unfinished("open");
+        assertTrue(Pending.warning(root).orElseThrow().contains("unfinished transaction " + open));
+    }
+
+    @Test
     void aJournalDirectoryThatIsAFileIsAnErrorNotNothingToRecover() throws Exception {
         Path dir = root.resolve(Journal.DIR.substring(1));
         Files.createDirectories(dir.getParent());

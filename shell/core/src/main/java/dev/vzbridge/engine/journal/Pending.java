@@ -78,7 +78,9 @@ public final class Pending {
     public static Optional<String> warning(Path root) {
         Scan scan;
         try {
-            scan = Scan.of(root);
+            // Every invocation asks: a closed journal is read no further than its last line,
+            // or a node's growing history would be parsed whole at each start.
+            scan = Scan.of(root, true);
         } catch (RuntimeException e) {
             return Optional.of(e.getMessage());
         }
