@@ -2,10 +2,20 @@ package dev.vzbridge.api.host;
 
 import dev.vzbridge.api.net.Cidr;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** An address on an interface, e.g. dev eth0, cidr 10.0.0.2/24, scope global. */
 public record Address(String dev, String cidr, String scope) {
+    /** Parsed forms of the addresses seen so far: planning compares each new address with all the node's. */
+    private static final Map<String, Cidr> PARSED = new ConcurrentHashMap<>();
+
     public Cidr parsed() {
-        return Cidr.parse(cidr);
+        Cidr c = PARSED.get(cidr);
+        if (c != null) return c;
+        c = Cidr.parse(cidr); // a bad one throws and is not kept
+        if (PARSED.size() < 65_536) PARSED.put(cidr, c);
+        return c;
     }
 
     public boolean isV6() {

@@ -1,9 +1,12 @@
 package dev.vzbridge.api.net;
 
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /** An interface address with its prefix length, e.g. 10.0.0.2/24. */
 public record Cidr(IpAddress address, int prefix) {
+    private static final Pattern PREFIX_LENGTH = Pattern.compile("\\d{1,3}");
+
     public Cidr {
         if (prefix < 0 || prefix > address.bits())
             throw new IllegalArgumentException("prefix /" + prefix + " out of range for " + address);
@@ -24,7 +27,7 @@ public record Cidr(IpAddress address, int prefix) {
         IpAddress a = IpAddress.parse(text.substring(0, slash));
         String p = text.substring(slash + 1);
         int prefix;
-        if (p.matches("\\d{1,3}")) {
+        if (PREFIX_LENGTH.matcher(p).matches()) {
             // /024 is refused like octets with leading zeros: is it octal, a typo of /24 or of /4?
             if (p.length() > 1 && p.startsWith("0"))
                 throw new IllegalArgumentException("'" + text + "' has a leading zero in its prefix length");
