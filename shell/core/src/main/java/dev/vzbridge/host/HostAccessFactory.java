@@ -39,6 +39,14 @@ public final class HostAccessFactory {
     }
 
     /**
+     * The node at {@code address}, reached through {@code runner} alone (e.g. a node held
+     * in memory): nothing is checked on this machine first.
+     */
+    public static HostAccess open(NodeAddress address, CommandRunner runner) {
+        return assemble(address, runner, null, null);
+    }
+
+    /**
      * Builds a lab and opens its node. The lab produces the address: its node
      * namespace, its containers' pattern, and a temporary RHEL-style root (removed on
      * close) unless {@code root} is given.

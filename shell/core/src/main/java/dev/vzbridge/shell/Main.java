@@ -272,7 +272,7 @@ public final class Main {
         return code;
     }
 
-    private static PluginLoader loadPlugins(GlobalOptions options, PrintWriter err) {
+    static PluginLoader loadPlugins(GlobalOptions options, PrintWriter err) {
         PluginLoader loader = new PluginLoader(new DirectoryPolicy(), message -> {
             err.println("vzbridge: " + message);
             err.flush();
