@@ -211,6 +211,41 @@ public final class CommandCatalog {
         return configure(new CommandLine(entry.type(), factory));
     }
 
+    /**
+     * A new parser with new command instances for one run of {@code words}. When the first
+     * word names a plain group (subcommands and nothing else: no options, parameters or
+     * mixins of its own) and the second names one of its subcommands, only that branch is
+     * built: every line of a batch of 'ct attach' used to build 'ct detach' and 'ct list' by
+     * reflection too. Anything else gets the whole command, as {@link #fresh(String)}.
+     */
+    public CommandLine fresh(List<String> words) {
+        String name = words.get(0);
+        Entry entry = entries.get(name);
+        if (entry == null) throw new IllegalArgumentException("unknown command " + name);
+        CommandLine group = words.size() > 1 ? tree.getSubcommands().get(name) : null;
+        if (group == null || !plainGroup(group.getCommandSpec())) return fresh(name);
+        CommandLine branch = group.getSubcommands().get(words.get(1));
+        Object shape = branch == null ? null : branch.getCommandSpec().userObject();
+        if (shape == null || !shape.getClass().isAnnotationPresent(Command.class)) return fresh(name);
+        CommandLine.Model.CommandSpec top;
+        try {
+            top = CommandLine.Model.CommandSpec.wrapWithoutInspection(factory.create(entry.type()), factory);
+        } catch (Exception e) {
+            return fresh(name); // the whole command reports what is wrong with it
+        }
+        top.name(group.getCommandName()).aliases(group.getCommandSpec().aliases());
+        CommandLine parser = new CommandLine(top, factory);
+        parser.addSubcommand(branch.getCommandName(), new CommandLine(shape.getClass(), factory),
+            branch.getCommandSpec().aliases());
+        return configure(parser);
+    }
+
+    private static boolean plainGroup(CommandLine.Model.CommandSpec spec) {
+        return !spec.subcommands().isEmpty() && spec.options().isEmpty() && spec.positionalParameters().isEmpty()
+            && spec.mixins().isEmpty() && spec.argGroups().isEmpty() && spec.scopeType() == CommandLine.ScopeType.LOCAL
+            && spec.userObject() != null && spec.userObject().getClass().isAnnotationPresent(Command.class);
+    }
+
     /** Creates every object picocli needs and ties live completion sources to the host. */
     private static final class LiveFactory implements CommandLine.IFactory {
         private final Supplier<HostState> liveHost;

@@ -222,7 +222,7 @@ public final class Dispatcher {
     }
 
     private Parsed parse(List<String> words) {
-        CommandLine top = catalog.fresh(words.get(0));
+        CommandLine top = catalog.fresh(words);
         top.setOut(session.out());
         top.setErr(session.err());
         ParseResult result = top.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
