@@ -1,7 +1,12 @@
 package dev.vzbridge.plugins;
 
 import dev.vzbridge.api.command.CommandProvider;
+import org.pf4j.CompoundPluginDescriptorFinder;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.pf4j.util.FileUtils;
@@ -28,7 +33,26 @@ public final class PluginLoader implements AutoCloseable {
     public record Contribution(String pluginId, CommandProvider provider) {
     }
 
-    private final DefaultPluginManager manager = new DefaultPluginManager();
+    private final DefaultPluginManager manager = new DefaultPluginManager() {
+        @Override
+        protected PluginDescriptorFinder createPluginDescriptorFinder() {
+            return new CompoundPluginDescriptorFinder().add(new ManifestFirst()).add(new PropertiesPluginDescriptorFinder());
+        }
+    };
+
+    /**
+     * A plugin's manifest entries (what docs/plugins.md asks for) are read first; only a jar
+     * whose manifest names no plugin is searched for a plugin.properties, which PF4J does by
+     * opening the jar as a zip file system: 10–20 ms per jar on every start.
+     */
+    private static final class ManifestFirst extends ManifestPluginDescriptorFinder {
+        @Override
+        public PluginDescriptor find(Path pluginPath) {
+            PluginDescriptor found = super.find(pluginPath);
+            boolean named = found != null && found.getPluginId() != null && !found.getPluginId().isBlank();
+            return named ? found : null;
+        }
+    }
     private final DirectoryPolicy policy;
     private final Consumer<String> warn;
     private final List<PluginInfo> infos = new ArrayList<>();

@@ -62,6 +62,16 @@ class PluginLoadingTest {
     }
 
     @Test
+    void aPluginDescribedByPluginPropertiesLoadsToo() throws Exception {
+        try (ShellDriver shell = shellWith(TestPluginJars.withPluginProperties(greeter, work))) {
+            assertEquals("", shell.startupErrors());
+            ShellDriver.Result r = shell.run("greet admin");
+            assertEquals("hello admin from a plugin\n", r.stdout(), r.toString());
+            assertTrue(shell.run("plugin list").stdout().matches("(?s).*\ngreeter +1\\.2\\.3 +STARTED +greet\n"));
+        }
+    }
+
+    @Test
     void pluginListUnderJson() throws Exception {
         GlobalOptions asJson = new GlobalOptions();
         asJson.json = true;

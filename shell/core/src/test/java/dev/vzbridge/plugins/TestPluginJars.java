@@ -67,6 +67,33 @@ final class TestPluginJars {
         return jar;
     }
 
+    /**
+     * The same plugin described the other way PF4J reads: a plugin.properties, and a
+     * manifest that names no plugin.
+     */
+    static Path withPluginProperties(Path jar, Path workDir) throws IOException {
+        Path out = workDir.resolve("props-" + jar.getFileName());
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            Attributes plugin = in.getManifest().getMainAttributes();
+            Manifest bare = new Manifest();
+            bare.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            String properties = "plugin.id=" + plugin.getValue("Plugin-Id") + "\nplugin.version=" + plugin.getValue("Plugin-Version")
+                + "\nplugin.provider=" + plugin.getValue("Plugin-Provider") + "\n";
+            try (JarOutputStream jarOut = new JarOutputStream(Files.newOutputStream(out), bare)) {
+                for (JarEntry e : java.util.Collections.list(in.entries())) {
+                    if (e.getName().equals("META-INF/MANIFEST.MF")) continue;
+                    jarOut.putNextEntry(new JarEntry(e.getName()));
+                    jarOut.write(in.getInputStream(e).readAllBytes());
+                    jarOut.closeEntry();
+                }
+                jarOut.putNextEntry(new JarEntry("plugin.properties"));
+                jarOut.write(properties.getBytes(StandardCharsets.UTF_8));
+                jarOut.closeEntry();
+            }
+        }
+        return out;
+    }
+
     private static String classpath() throws URISyntaxException {
         List<String> parts = new ArrayList<>();
         for (Class<?> c : List.of(CommandProvider.class, CommandLine.class, org.pf4j.Extension.class))
